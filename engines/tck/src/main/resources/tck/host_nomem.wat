@@ -1,0 +1,3 @@
+(module
+  (import "test" "peek" (func $peek (param i32 i32)))
+  (func (export "send") i32.const 0 i32.const 4 call $peek))

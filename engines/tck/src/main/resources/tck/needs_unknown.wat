@@ -1,0 +1,3 @@
+(module
+  (import "test" "no_such_function" (func (param i32)))
+  (func (export "run")))
