@@ -1,0 +1,61 @@
+package io.ecliptica.engine.chicory;
+
+import io.ecliptica.engine.Memory;
+import io.ecliptica.engine.MemoryAccessException;
+
+/**
+ * The calling instance's memory exported as {@code memory}, as a host function sees it. Every
+ * range is checked (unsigned) against the current size before Chicory is touched, so an access is
+ * all or nothing. Without such an export every access fails, even an empty one: a host function
+ * that needs memory cannot run (ABI §1).
+ */
+final class ChicoryMemory implements Memory {
+
+    private final com.dylibso.chicory.runtime.Instance instance;
+    private final int memoryIndex;
+
+    /** @param memoryIndex index of the memory exported as {@code memory}, or -1 if there is none */
+    ChicoryMemory(com.dylibso.chicory.runtime.Instance instance, int memoryIndex) {
+        this.instance = instance;
+        this.memoryIndex = memoryIndex;
+    }
+
+    private com.dylibso.chicory.runtime.Memory memory() {
+        if (memoryIndex < 0) {
+            throw new MemoryAccessException("the module exports no memory named '" + ChicoryModule.MEMORY_EXPORT + "'");
+        }
+        return instance.memory(memoryIndex);
+    }
+
+    @Override
+    public long size() {
+        return memoryIndex < 0 ? 0 : (long) memory().pages() * com.dylibso.chicory.runtime.Memory.PAGE_SIZE;
+    }
+
+    @Override
+    public void checkRange(int address, int length) {
+        long size = (long) memory().pages() * com.dylibso.chicory.runtime.Memory.PAGE_SIZE;
+        long start = Integer.toUnsignedLong(address);
+        long len = Integer.toUnsignedLong(length);
+        if (start + len > size) {
+            throw new MemoryAccessException(start, len, size);
+        }
+    }
+
+    @Override
+    public byte[] read(int address, int length) {
+        checkRange(address, length);
+        if (length == 0) {
+            return new byte[0];
+        }
+        return memory().readBytes(address, length);
+    }
+
+    @Override
+    public void write(int address, byte[] bytes) {
+        checkRange(address, bytes.length);
+        if (bytes.length != 0) {
+            memory().write(address, bytes, 0, bytes.length);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+;; Host-function bridge for ChicoryEnginesTest.
+(module
+  (import "ecliptica" "input_size" (func $input_size (result i32)))
+  (import "ecliptica" "storage_write" (func $write (param i32 i32 i32 i32)))
+  (import "test" "echo" (func $echo (param i32 i64 f32 f64) (result i32 i64 f32 f64)))
+  (import "test" "fail" (func $fail))
+  (import "test" "tick" (func $tick))
+  (memory (export "memory") 1)
+  (data (i32.const 16) "key!value")
+  (func (export "input_size") (result i32) (call $input_size))
+  (func (export "write") (param i32 i32 i32 i32) (call $write (local.get 0) (local.get 1) (local.get 2) (local.get 3)))
+  (func (export "echo") (param i32 i64 f32 f64) (result i32 i64 f32 f64)
+    (call $echo (local.get 0) (local.get 1) (local.get 2) (local.get 3)))
+  (func (export "fail") (call $fail))
+  (func (export "spin_tick") (loop $l (call $tick) (br_if $l (i32.const 1))))
+)

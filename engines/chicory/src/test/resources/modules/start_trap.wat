@@ -1,0 +1,6 @@
+;; The start function traps.
+(module
+  (func $start (unreachable))
+  (start $start)
+  (func (export "f"))
+)

@@ -1,0 +1,1 @@
+(module (import "env" "mem" (memory 1)))

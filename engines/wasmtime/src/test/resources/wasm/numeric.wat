@@ -1,0 +1,43 @@
+;; Arithmetic, traps, float bits, multi-value, recursion and loops for WasmtimeEngineTest.
+(module
+  (memory (export "memory") 1)
+  (global $depth (mut i32) (i32.const 0))
+  (func (export "add") (param i32 i32) (result i32) (i32.add (local.get 0) (local.get 1)))
+  (func (export "add64") (param i64 i64) (result i64) (i64.add (local.get 0) (local.get 1)))
+  (func (export "div_s") (param i32 i32) (result i32) (i32.div_s (local.get 0) (local.get 1)))
+  (func (export "unreachable") (unreachable))
+  (func (export "load") (param i32) (result i32) (i32.load (local.get 0)))
+  (func (export "trunc") (param f32) (result i32) (i32.trunc_f32_s (local.get 0)))
+  (func (export "f32_id") (param f32) (result f32) (local.get 0))
+  (func (export "f64_id") (param f64) (result f64) (local.get 0))
+  (func (export "f32_bits") (param f32) (result i32) (i32.reinterpret_f32 (local.get 0)))
+  (func (export "f32_from_bits") (param i32) (result f32) (f32.reinterpret_i32 (local.get 0)))
+  (func (export "f64_from_bits") (param i64) (result f64) (f64.reinterpret_i64 (local.get 0)))
+  (func (export "f32_div") (param f32 f32) (result f32) (f32.div (local.get 0) (local.get 1)))
+  (func (export "swap") (param i32 i64) (result i64 i32) (local.get 1) (local.get 0))
+  (func (export "fill_and_sum") (param i32 i32) (result i32) (local $i i32) (local $s i32)
+    ;; memory.fill [0, n) with byte b, then sum the bytes back: n * b
+    (memory.fill (i32.const 0) (local.get 1) (local.get 0))
+    (block $done (loop $next
+      (br_if $done (i32.ge_u (local.get $i) (local.get 0)))
+      (local.set $s (i32.add (local.get $s) (i32.load8_u (local.get $i))))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $next)))
+    (local.get $s))
+  (func $down (export "down") (param i32) (result i32)
+    ;; returns its argument by recursing that deep: down(n) = down(n-1) + 1, down(0) = 0
+    (global.set $depth (local.get 0))
+    (if (result i32) (i32.eqz (local.get 0)) (then (i32.const 0))
+      (else (i32.add (call $down (i32.sub (local.get 0) (i32.const 1))) (i32.const 1)))))
+  (func $forever (export "forever") (param i32) (result i32)
+    (i32.add (call $forever (i32.add (local.get 0) (i32.const 1))) (i32.const 1)))
+  (func (export "spin") (loop $l (br $l)))
+  (func (export "count") (param i32) (result i32) (local $i i32)
+    ;; counts up to n in a loop: returns n
+    (block $done (loop $next
+      (br_if $done (i32.ge_u (local.get $i) (local.get 0)))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $next)))
+    (local.get $i))
+  (func (export "nop"))
+)

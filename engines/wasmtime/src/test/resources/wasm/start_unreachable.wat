@@ -1,0 +1,1 @@
+(module (func $init unreachable) (start $init))

@@ -1,0 +1,129 @@
+package io.ecliptica.harness.cli;
+
+import io.ecliptica.harness.exec.EngineExecutor;
+import io.ecliptica.harness.report.JsonReport;
+import io.ecliptica.harness.report.TextReport;
+import io.ecliptica.harness.runner.DifferentialRunner;
+import io.ecliptica.harness.runner.VectorVerdict;
+import io.ecliptica.harness.vector.Vector;
+import io.ecliptica.harness.vector.VectorFormatException;
+import io.ecliptica.harness.vector.VectorReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = {"Run filled vectors on every engine: engines must agree with each other and with every expected "
+                + "result, state root and receipts root.",
+                "Directories are searched for *.json; fillers found there are skipped (use 'fill')."})
+final class VerifyCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
+    @Mixin
+    EngineOptions engineOptions;
+
+    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Vector files or directories (default: vectors).")
+    List<Path> paths = new ArrayList<>();
+
+    @Option(names = "--json", description = "Print a machine-readable report instead of text.")
+    boolean json;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "Also write the JSON report to FILE.")
+    Path reportFile;
+
+    @Option(names = "--full", description = "Print long values whole.")
+    boolean full;
+
+    @Override
+    public Integer call() throws IOException {
+        List<Path> files;
+        try {
+            files = VectorFiles.collect(paths.isEmpty() ? List.of(Path.of("vectors")) : paths);
+        } catch (IllegalArgumentException e) {
+            main.err.println("harness verify: " + e.getMessage());
+            return ExitCode.BAD_INPUT;
+        }
+        List<EngineExecutor> engines;
+        try {
+            engines = engineOptions.open(main.err);
+        } catch (EngineOptions.EngineSelectionException e) {
+            main.err.println("harness verify: " + e.getMessage());
+            return e.exitCode;
+        }
+        TextReport text = new TextReport(main.out, full);
+        JsonReport report = new JsonReport("verify", engines.stream().map(EngineExecutor::descriptor).toList());
+        if (!json) {
+            text.engines(engines.stream().map(EngineExecutor::descriptor).toList());
+        }
+        int exit = ExitCode.OK;
+        int passed = 0;
+        int failed = 0;
+        int errors = 0;
+        int fillers = 0;
+        try (DifferentialRunner runner = new DifferentialRunner(engines)) {
+            for (Path file : files) {
+                String name = VectorFiles.display(file);
+                Vector vector;
+                try {
+                    vector = VectorReader.read(file);
+                } catch (VectorFormatException e) {
+                    main.err.println("ERROR " + e.getMessage());
+                    errors++;
+                    exit = ExitCode.worst(exit, ExitCode.BAD_INPUT);
+                    continue;
+                }
+                if (vector.kind() == Vector.Kind.FILLER) {
+                    if (paths.contains(file)) {
+                        main.err.println("ERROR " + name + ": is a filler (no expected results); run 'harness fill' on it");
+                        errors++;
+                        exit = ExitCode.worst(exit, ExitCode.BAD_INPUT);
+                    }
+                    fillers++;
+                    continue;
+                }
+                VectorVerdict verdict = runner.run(vector);
+                report.vector(name, verdict);
+                if (!json) {
+                    text.vector(name, verdict);
+                }
+                if (verdict.passed()) {
+                    passed++;
+                } else {
+                    failed++;
+                    exit = ExitCode.worst(exit, verdict.hasEngineFailure() ? ExitCode.INTERNAL : ExitCode.DIFFERENCE);
+                    if (verdict.hasEngineFailure() && verdict.hasDifference()) {
+                        exit = ExitCode.worst(exit, ExitCode.DIFFERENCE);
+                    }
+                }
+            }
+        }
+        if (passed + failed + errors == 0) {
+            main.err.println("harness verify: no vectors found in " + paths);
+            exit = ExitCode.worst(exit, ExitCode.BAD_INPUT);
+        }
+        report.summary(passed + failed + errors, passed, failed, errors, exit);
+        if (json) {
+            main.out.print(report.toText());
+        } else {
+            text.line("");
+            text.line(String.format(java.util.Locale.ROOT, "%d vectors: %d passed, %d failed, %d unreadable%s. Exit code %d.",
+                    passed + failed + errors, passed, failed, errors,
+                    fillers > 0 ? " (" + fillers + " fillers skipped)" : "", exit));
+        }
+        if (reportFile != null) {
+            Path parent = reportFile.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            Files.writeString(reportFile, report.toText());
+        }
+        return exit;
+    }
+}

@@ -1,0 +1,272 @@
+package io.ecliptica.harness.exec;
+
+import io.ecliptica.engine.CompiledModule;
+import io.ecliptica.engine.EngineDescriptor;
+import io.ecliptica.engine.EngineFailureException;
+import io.ecliptica.engine.ExecutionInterruptedException;
+import io.ecliptica.engine.FunctionType;
+import io.ecliptica.engine.LinkException;
+import io.ecliptica.engine.MemoryAccessException;
+import io.ecliptica.engine.ModuleInstance;
+import io.ecliptica.engine.ModuleRejectedException;
+import io.ecliptica.engine.TrapKind;
+import io.ecliptica.engine.WasmEngine;
+import io.ecliptica.engine.WasmTrapException;
+import io.ecliptica.engine.WasmValue;
+import io.ecliptica.harness.abi.CallContext;
+import io.ecliptica.harness.abi.HostAbi;
+import io.ecliptica.harness.abi.HostSignal;
+import io.ecliptica.harness.abi.StorageOverlay;
+import io.ecliptica.harness.result.CallResult;
+import io.ecliptica.harness.result.Status;
+import io.ecliptica.harness.result.StorageWrite;
+import io.ecliptica.harness.state.Account;
+import io.ecliptica.harness.state.Bytes;
+import io.ecliptica.harness.state.WorldState;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Executes transactions on one engine: compiles each code hash once, runs every call in a fresh
+ * instance on the engine's worker thread under the wall-clock guard, and normalizes whatever
+ * happened into a {@link CallResult}. Owns its engine and worker.
+ */
+public final class EngineExecutor implements AutoCloseable {
+
+    /** Wall-clock bounds; these bound the harness, they are not part of any result. */
+    public record Limits(Duration callTimeout, Duration compileTimeout) {
+        public static final Limits DEFAULT = new Limits(Duration.ofSeconds(20), Duration.ofSeconds(120));
+    }
+
+    private static final int MODULE_CACHE_SIZE = 64;
+
+    private final WasmEngine engine;
+    private final EngineWorker worker;
+    private final Limits limits;
+    /** Compiled modules (or the rejection) by code hash, least recently used evicted first. */
+    private final Map<Bytes, Object> modules = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Bytes, Object> eldest) {
+            if (size() > MODULE_CACHE_SIZE) {
+                if (eldest.getValue() instanceof CompiledModule m) {
+                    m.close();
+                }
+                return true;
+            }
+            return false;
+        }
+    };
+
+    public EngineExecutor(WasmEngine engine, Limits limits) {
+        this.engine = engine;
+        this.limits = limits;
+        this.worker = new EngineWorker(engine.descriptor().id());
+    }
+
+    public EngineDescriptor descriptor() {
+        return engine.descriptor();
+    }
+
+    /** Runs {@code tx} against {@code pre}; on {@link Status#OK} the returned state has its writes. */
+    public Execution execute(WorldState pre, CodeStore code, BlockHeader block, Transaction tx) {
+        Optional<Account> target = pre.account(tx.to());
+        if (target.isEmpty()) {
+            return completed(pre, failure(pre, Status.INVALID, "no_contract", "no contract at " + tx.to()));
+        }
+        Bytes codeHash = target.get().codeHash();
+        Object module;
+        try {
+            module = compiled(codeHash, code);
+        } catch (TimeoutException e) {
+            return new Execution.Failed(new HarnessFailure(HarnessFailure.Kind.TIMEOUT,
+                    "compiling " + codeHash + " took longer than " + limits.compileTimeout().toSeconds() + " s"));
+        } catch (ExecutionException e) {
+            return new Execution.Failed(engineError("compile", e.getCause()));
+        }
+        if (module instanceof ModuleRejectedException rejected) {
+            return completed(pre, failure(pre, Status.INVALID, "invalid_module", rejected.getMessage()));
+        }
+        StorageOverlay overlay = new StorageOverlay(key -> pre.storageValue(tx.to(), key));
+        HostAbi host = new HostAbi(new CallContext(tx.from(), tx.to(), tx.input(), block.height(), block.time()), overlay);
+        CallTask task = new CallTask((CompiledModule) module, host, tx);
+        WasmValue[] results;
+        try {
+            results = worker.run(task, limits.callTimeout());
+        } catch (TimeoutException e) {
+            return new Execution.Failed(new HarnessFailure(HarnessFailure.Kind.TIMEOUT,
+                    "call of '" + tx.function() + "' ran longer than " + limits.callTimeout().toSeconds() + " s"));
+        } catch (ExecutionException e) {
+            return classify(pre, e.getCause());
+        }
+        List<StorageWrite> writes = overlay.writeSet();
+        WorldState post = apply(pre, tx.to(), writes);
+        return completed(post, new CallResult(Status.OK, "", host.output(), Arrays.asList(results), host.events(),
+                writes, post.stateRoot(), ""));
+    }
+
+    /**
+     * The signature of a function export of the given code, or empty if the module is rejected,
+     * cannot be instantiated, or has no such function.
+     */
+    public Optional<FunctionType> exportType(CodeStore code, Bytes codeHash, String function) {
+        try {
+            if (!(compiled(codeHash, code) instanceof CompiledModule module)) {
+                return Optional.empty();
+            }
+            HostAbi host = new HostAbi(new CallContext(Bytes.EMPTY, Bytes.EMPTY, Bytes.EMPTY, 0, 0),
+                    new StorageOverlay(k -> Optional.empty()));
+            return Optional.ofNullable(worker.run(new EngineWorker.Stoppable<FunctionType>() {
+                private final AtomicReference<ModuleInstance> running = new AtomicReference<>();
+
+                @Override
+                public FunctionType call() {
+                    try (ModuleInstance instance = module.instantiate(host.imports())) {
+                        running.set(instance);
+                        return instance.exportType(function);
+                    }
+                }
+
+                @Override
+                public void stop() {
+                    ModuleInstance i = running.get();
+                    if (i != null) {
+                        i.interrupt();
+                    }
+                }
+            }, limits.callTimeout()));
+        } catch (TimeoutException | ExecutionException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Object compiled(Bytes codeHash, CodeStore code) throws TimeoutException, ExecutionException {
+        Object cached = modules.get(codeHash);
+        if (cached != null) {
+            return cached;
+        }
+        byte[] bytes = code.code(codeHash).orElseThrow(
+                () -> new IllegalStateException("code " + codeHash + " is committed in state but not in the code store"));
+        Object result = worker.run(new EngineWorker.Stoppable<Object>() {
+            @Override
+            public Object call() {
+                try {
+                    return engine.compile(bytes);
+                } catch (ModuleRejectedException e) {
+                    return e;
+                }
+            }
+
+            @Override
+            public void stop() {
+                // Compilation has no interrupt hook; the guard abandons the worker thread instead.
+            }
+        }, limits.compileTimeout());
+        modules.put(codeHash, result);
+        return result;
+    }
+
+    /** Instantiate and call on the worker thread; stop() reaches whichever instance is running. */
+    private static final class CallTask implements EngineWorker.Stoppable<WasmValue[]> {
+        private final CompiledModule module;
+        private final HostAbi host;
+        private final Transaction tx;
+        private final AtomicReference<ModuleInstance> running = new AtomicReference<>();
+        private volatile boolean stopped;
+
+        CallTask(CompiledModule module, HostAbi host, Transaction tx) {
+            this.module = module;
+            this.host = host;
+            this.tx = tx;
+        }
+
+        @Override
+        public WasmValue[] call() {
+            try (ModuleInstance instance = module.instantiate(host.imports())) {
+                running.set(instance);
+                if (stopped) {
+                    throw new ExecutionInterruptedException("stopped before the call started", null);
+                }
+                return instance.call(tx.function(), tx.args().toArray(WasmValue[]::new));
+            } finally {
+                running.set(null);
+            }
+        }
+
+        @Override
+        public void stop() {
+            stopped = true;
+            ModuleInstance instance = running.get();
+            if (instance != null) {
+                instance.interrupt();
+            }
+        }
+    }
+
+    /** Maps how a call ended onto docs/abi.md §4; the state is rolled back for every non-ok status. */
+    private static Execution classify(WorldState pre, Throwable t) {
+        return switch (t) {
+            case HostSignal.Revert r -> completed(pre, new CallResult(Status.REVERT, "", r.message(), List.of(),
+                    List.of(), List.of(), pre.stateRoot(), "revert"));
+            case HostSignal.Abort a -> completed(pre, new CallResult(Status.TRAP, "abort", a.message(), List.of(),
+                    List.of(), List.of(), pre.stateRoot(), "abort"));
+            case HostSignal.AbiViolation v -> completed(pre, trap(pre, "abi_violation", v.getMessage()));
+            case MemoryAccessException m -> completed(pre, trap(pre, TrapKind.OUT_OF_BOUNDS_MEMORY.id(), m.getMessage()));
+            case WasmTrapException w -> completed(pre, trap(pre, w.kind().id(), w.getMessage()));
+            case LinkException l -> completed(pre, switch (l.reason()) {
+                case MISSING_EXPORT -> trap(pre, "missing_export", l.getMessage());
+                case SIGNATURE_MISMATCH -> trap(pre, "signature_mismatch", l.getMessage());
+                case UNKNOWN_IMPORT -> failure(pre, Status.INVALID, "link_error", l.getMessage());
+            });
+            case ModuleRejectedException m -> completed(pre, failure(pre, Status.INVALID, "invalid_module", m.getMessage()));
+            case ExecutionInterruptedException i -> new Execution.Failed(
+                    new HarnessFailure(HarnessFailure.Kind.TIMEOUT, "interrupted by the wall-clock guard"));
+            case EngineFailureException f -> new Execution.Failed(engineError("call", f));
+            default -> new Execution.Failed(engineError("call", t));
+        };
+    }
+
+    private static HarnessFailure engineError(String phase, Throwable t) {
+        String message = t.getMessage() == null ? "" : ": " + t.getMessage().lines().findFirst().orElse("");
+        return new HarnessFailure(HarnessFailure.Kind.ENGINE_ERROR,
+                phase + " failed with " + t.getClass().getName() + message);
+    }
+
+    private static CallResult trap(WorldState pre, String cls, String diagnostic) {
+        return failure(pre, Status.TRAP, cls, diagnostic);
+    }
+
+    private static CallResult failure(WorldState pre, Status status, String cls, String diagnostic) {
+        return new CallResult(status, cls, Bytes.EMPTY, List.of(), List.of(), List.of(), pre.stateRoot(), diagnostic);
+    }
+
+    private static Execution completed(WorldState post, CallResult result) {
+        return new Execution.Completed(result, post);
+    }
+
+    private static WorldState apply(WorldState state, Bytes contract, List<StorageWrite> writes) {
+        WorldState s = state;
+        for (StorageWrite w : writes) {
+            s = w.isDeletion() ? s.withoutStorage(contract, w.key()) : s.withStorage(contract, w.key(), w.value().get());
+        }
+        return s;
+    }
+
+    @Override
+    public void close() {
+        for (Object m : modules.values()) {
+            if (m instanceof CompiledModule cm) {
+                cm.close();
+            }
+        }
+        modules.clear();
+        worker.close();
+        engine.close();
+    }
+}

@@ -1,0 +1,68 @@
+package io.ecliptica.harness.exec;
+
+import io.ecliptica.engine.EngineDescriptor;
+import io.ecliptica.engine.EngineUnavailableException;
+import io.ecliptica.engine.WasmEngine;
+import io.ecliptica.engine.WasmEngineProvider;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.ServiceLoader;
+
+/**
+ * The engine adapters on the class path, found through {@link ServiceLoader} so the harness
+ * depends on the engine API only. Listed in a fixed order (the reference order of reports).
+ */
+public final class EngineRegistry {
+    /** Report order for the engines this project ships; others follow by id. */
+    private static final List<String> ORDER = List.of("chicory-interpreter", "chicory-compiler", "wasmtime", "graalwasm");
+
+    private final List<WasmEngineProvider> providers;
+
+    private EngineRegistry(List<WasmEngineProvider> providers) {
+        this.providers = providers;
+    }
+
+    public static EngineRegistry discover() {
+        List<WasmEngineProvider> found = new ArrayList<>();
+        ServiceLoader.load(WasmEngineProvider.class).forEach(found::add);
+        found.sort(Comparator.comparingInt((WasmEngineProvider p) -> rank(p.id())).thenComparing(WasmEngineProvider::id));
+        return new EngineRegistry(List.copyOf(found));
+    }
+
+    private static int rank(String id) {
+        int i = ORDER.indexOf(id);
+        return i < 0 ? ORDER.size() : i;
+    }
+
+    public List<String> ids() {
+        return providers.stream().map(WasmEngineProvider::id).toList();
+    }
+
+    public Optional<WasmEngineProvider> provider(String id) {
+        return providers.stream().filter(p -> p.id().equals(id)).findFirst();
+    }
+
+    /** An engine's availability on this JVM, as {@code harness engines} shows it. */
+    public record Probe(String id, String description, Optional<EngineDescriptor> descriptor, String problem) {
+        public boolean usable() {
+            return descriptor.isPresent();
+        }
+    }
+
+    /** Starts each engine once to see whether it runs here; a failure is reported, not thrown. */
+    public List<Probe> probeAll() {
+        List<Probe> out = new ArrayList<>();
+        for (WasmEngineProvider p : providers) {
+            try (WasmEngine e = p.create()) {
+                out.add(new Probe(p.id(), p.description(), Optional.of(e.descriptor()), ""));
+            } catch (EngineUnavailableException e) {
+                out.add(new Probe(p.id(), p.description(), Optional.empty(), e.getMessage()));
+            } catch (RuntimeException | LinkageError e) {
+                out.add(new Probe(p.id(), p.description(), Optional.empty(), e.getClass().getSimpleName() + ": " + e.getMessage()));
+            }
+        }
+        return out;
+    }
+}

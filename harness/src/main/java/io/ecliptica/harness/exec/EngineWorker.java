@@ -1,0 +1,84 @@
+package io.ecliptica.harness.exec;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One engine's worker thread, with the wall-clock guard. Engine code runs only here: a platform
+ * thread with a large explicit stack (JVM engines turn stack overflow into a trap, and a native
+ * engine must never outgrow its thread's stack; see platform-facts). If a task overruns its
+ * deadline the guard asks the engine to stop; if it does not stop within the grace period the
+ * thread is abandoned (it is a daemon) and a fresh one replaces it, so a hung engine can never
+ * hang the harness.
+ */
+public final class EngineWorker implements AutoCloseable {
+    public static final long STACK_BYTES = 256L << 20;
+    private static final Duration GRACE = Duration.ofSeconds(5);
+
+    private final String name;
+    private ExecutorService executor;
+
+    public EngineWorker(String name) {
+        this.name = name;
+        this.executor = newExecutor();
+    }
+
+    private ExecutorService newExecutor() {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(null, r, "engine-" + name, STACK_BYTES);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** A task the guard can stop: {@code stop} is called from another thread on timeout. */
+    public interface Stoppable<T> extends Callable<T> {
+        void stop();
+    }
+
+    /**
+     * Runs the task on the worker thread and waits at most {@code timeout}.
+     *
+     * @throws TimeoutException the task overran (whether or not it could be stopped)
+     * @throws ExecutionException the task threw; the cause is its exception
+     */
+    public <T> T run(Stoppable<T> task, Duration timeout) throws TimeoutException, ExecutionException {
+        Future<T> future = executor.submit(task);
+        try {
+            return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException overrun) {
+            task.stop();
+            try {
+                future.get(GRACE.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException | ExecutionException | CancellationException stillStuckOrStopped) {
+                if (!future.isDone()) {
+                    abandonThread();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw overrun;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            task.stop();
+            throw new CancellationException("interrupted while waiting for engine " + name);
+        }
+    }
+
+    private void abandonThread() {
+        executor.shutdownNow();
+        executor = newExecutor();
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,17 @@
+package io.ecliptica.harness.exec;
+
+import io.ecliptica.engine.WasmValue;
+import io.ecliptica.harness.state.Bytes;
+import java.util.List;
+import java.util.Objects;
+
+/** A call of {@code function} on the contract at {@code to}, sent by {@code from}. */
+public record Transaction(Bytes from, Bytes to, String function, Bytes input, List<WasmValue> args) {
+    public Transaction {
+        Objects.requireNonNull(from);
+        Objects.requireNonNull(to);
+        Objects.requireNonNull(function);
+        Objects.requireNonNull(input);
+        args = List.copyOf(args);
+    }
+}

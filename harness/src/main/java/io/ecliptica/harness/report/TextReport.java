@@ -1,0 +1,104 @@
+package io.ecliptica.harness.report;
+
+import io.ecliptica.engine.EngineDescriptor;
+import io.ecliptica.harness.result.CallResult;
+import io.ecliptica.harness.runner.EngineTrace;
+import io.ecliptica.harness.runner.Finding;
+import io.ecliptica.harness.runner.FieldText;
+import io.ecliptica.harness.runner.VectorVerdict;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+
+/** Human-readable reports: one line per vector, details under each failing one. */
+public final class TextReport {
+    private static final int WIDE = 100;
+
+    private final PrintStream out;
+    private final boolean full;
+
+    /** @param full print values whole instead of abbreviating long ones */
+    public TextReport(PrintStream out, boolean full) {
+        this.out = out;
+        this.full = full;
+    }
+
+    public void engines(List<EngineDescriptor> engines) {
+        out.println("Engines: " + String.join(", ", engines.stream().map(EngineDescriptor::toString).toList()));
+        out.println();
+    }
+
+    public void vector(String name, VectorVerdict v) {
+        String size = v.vector().blocks().size() + " blocks, " + v.vector().transactionCount() + " txs";
+        if (v.passed()) {
+            out.printf(Locale.ROOT, "PASS  %s  (%s, %d engines agree%s)%n", name, size, v.traces().size(),
+                    v.vector().preStateRoot().isPresent() ? " and match the vector" : "");
+            return;
+        }
+        out.printf(Locale.ROOT, "FAIL  %s  (%s)%n", name, size);
+        for (Finding f : v.findings()) {
+            finding(f);
+        }
+    }
+
+    public void finding(Finding f) {
+        switch (f) {
+            case Finding.Divergence d -> {
+                out.println("      DIVERGENCE at " + d.at() + ": engines disagree");
+                int w = width(d.values().stream().map(Finding.EngineValue::engine).toList());
+                for (Finding.EngineValue ev : d.values()) {
+                    String diag = ev.diagnostic().isEmpty() ? "" : "   (" + firstLine(ev.diagnostic()) + ")";
+                    out.printf(Locale.ROOT, "        %-" + w + "s  %s%s%n", ev.engine(), shorten(ev.value()), diag);
+                }
+            }
+            case Finding.Mismatch m -> {
+                out.println("      MISMATCH at " + m.at() + ": all engines agree, but not with the vector");
+                int w = Math.max("expected".length(), width(m.engines()));
+                out.printf(Locale.ROOT, "        %-" + w + "s  %s%n", "expected", shorten(m.expected()));
+                for (String e : m.engines()) {
+                    out.printf(Locale.ROOT, "        %-" + w + "s  %s%n", e, shorten(m.actual()));
+                }
+            }
+            case Finding.EngineFailed e -> out.println("      ENGINE FAILURE at " + e.at().toString().replace(", field result", "")
+                    + ": " + e.engine() + " " + e.failure().kind().id() + ": " + e.failure().message());
+        }
+    }
+
+    /** Every engine's result of one call, side by side (for {@code run}). */
+    public void sideBySide(VectorVerdict v) {
+        List<EngineTrace> traces = v.traces();
+        int w = width(traces.stream().map(t -> t.engine().id()).toList());
+        for (CallResult.Field field : CallResult.Field.values()) {
+            out.println(field.id() + ":");
+            for (EngineTrace t : traces) {
+                String value = t.result(0, 0).map(r -> shorten(FieldText.of(field, r)))
+                        .orElse("(no result: " + t.failure().map(f -> f.failure().kind().id() + ", "
+                                + f.failure().message()).orElse("") + ")");
+                out.printf(Locale.ROOT, "  %-" + w + "s  %s%n", t.engine().id(), value);
+            }
+        }
+        for (EngineTrace t : traces) {
+            t.result(0, 0).filter(r -> !r.diagnostic().isEmpty() && r.status() != io.ecliptica.harness.result.Status.OK)
+                    .ifPresent(r -> out.printf(Locale.ROOT, "  note: %s said: %s%n", t.engine().id(), firstLine(r.diagnostic())));
+        }
+    }
+
+    public void line(String s) {
+        out.println(s);
+    }
+
+    private String shorten(String s) {
+        if (full || s.length() <= WIDE) {
+            return s;
+        }
+        return s.substring(0, WIDE - 30) + "…" + s.substring(s.length() - 20) + " (" + s.length() + " chars; --full shows all)";
+    }
+
+    private static String firstLine(String s) {
+        return s.lines().findFirst().orElse("");
+    }
+
+    private static int width(List<String> names) {
+        return names.stream().mapToInt(String::length).max().orElse(8);
+    }
+}

@@ -1,0 +1,37 @@
+package io.ecliptica.harness.vector;
+
+import io.ecliptica.harness.state.Bytes;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A test vector: pre-state contracts and blocks of transactions. A filler has no expectations and
+ * no provenance; a filled vector (fixture) has both.
+ */
+public record Vector(Path file, Kind kind, String description, List<ContractSpec> contracts, List<BlockSpec> blocks,
+                     Optional<Bytes> preStateRoot, Optional<Provenance> provenance) {
+
+    public enum Kind {
+        FILLER("ecliptica-filler/1"), FIXTURE("ecliptica-vector/1");
+
+        private final String format;
+
+        Kind(String format) {
+            this.format = format;
+        }
+
+        public String format() {
+            return format;
+        }
+    }
+
+    public Vector {
+        contracts = List.copyOf(contracts);
+        blocks = List.copyOf(blocks);
+    }
+
+    public int transactionCount() {
+        return blocks.stream().mapToInt(b -> b.transactions().size()).sum();
+    }
+}

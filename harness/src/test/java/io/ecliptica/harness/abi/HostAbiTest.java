@@ -1,0 +1,214 @@
+package io.ecliptica.harness.abi;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ecliptica.engine.FunctionType;
+import io.ecliptica.engine.HostImport;
+import io.ecliptica.engine.MemoryAccessException;
+import io.ecliptica.engine.ValueType;
+import io.ecliptica.harness.result.Event;
+import io.ecliptica.harness.result.StorageWrite;
+import io.ecliptica.harness.state.Bytes;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/** The rules of docs/abi.md §3, checked on the host functions directly (no engine involved). */
+class HostAbiTest {
+    private static final Bytes CALLER = Bytes.fromHex("0x" + "aa".repeat(32));
+    private static final Bytes SELF = Bytes.fromHex("0x" + "bb".repeat(32));
+
+    private final Map<Bytes, Bytes> committed = new TreeMap<>(Map.of(Bytes.utf8("k"), Bytes.utf8("committed-value")));
+    private final HostAbi abi = new HostAbi(
+            new CallContext(CALLER, SELF, Bytes.utf8("input-bytes"), 7, 1_767_225_600L),
+            new StorageOverlay(k -> Optional.ofNullable(committed.get(k))));
+    private final ArrayMemory mem = new ArrayMemory(1024);
+
+    private long[] call(String name, long... args) {
+        HostImport h = abi.imports().stream().filter(i -> i.name().equals(name)).findFirst().orElseThrow();
+        return h.function().call(mem, args);
+    }
+
+    private void putText(int at, String s) {
+        mem.put(at, s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void everyFunctionOfTheSpecIsOfferedWithItsSignature() {
+        Map<String, FunctionType> bySpec = new TreeMap<>();
+        ValueType i32 = ValueType.I32;
+        ValueType i64 = ValueType.I64;
+        bySpec.put("input_size", new FunctionType(List.of(), List.of(i32)));
+        bySpec.put("input_read", new FunctionType(List.of(i32, i32, i32), List.of()));
+        bySpec.put("storage_read", new FunctionType(List.of(i32, i32, i32, i32), List.of(i32)));
+        bySpec.put("storage_write", new FunctionType(List.of(i32, i32, i32, i32), List.of()));
+        bySpec.put("storage_remove", new FunctionType(List.of(i32, i32), List.of(i32)));
+        bySpec.put("return_data", new FunctionType(List.of(i32, i32), List.of()));
+        bySpec.put("emit_event", new FunctionType(List.of(i32, i32, i32, i32), List.of()));
+        bySpec.put("caller", new FunctionType(List.of(i32), List.of()));
+        bySpec.put("self_address", new FunctionType(List.of(i32), List.of()));
+        bySpec.put("block_height", new FunctionType(List.of(), List.of(i64)));
+        bySpec.put("block_time", new FunctionType(List.of(), List.of(i64)));
+        bySpec.put("revert", new FunctionType(List.of(i32, i32), List.of()));
+        bySpec.put("abort", new FunctionType(List.of(i32, i32), List.of()));
+        Map<String, FunctionType> offered = new TreeMap<>();
+        for (HostImport h : abi.imports()) {
+            assertEquals("ecliptica", h.module());
+            offered.put(h.name(), h.type());
+        }
+        assertEquals(bySpec, offered);
+    }
+
+    @Test
+    void inputIsReadableWholeAndInParts() {
+        assertEquals(11, call("input_size")[0]);
+        call("input_read", 100, 6, 5);
+        assertEquals("bytes", new String(mem.read(100, 5), StandardCharsets.UTF_8));
+        call("input_read", 200, 0, 11);
+        assertEquals("input-bytes", new String(mem.read(200, 11), StandardCharsets.UTF_8));
+        call("input_read", 300, 11, 0); // empty read at the end is allowed
+    }
+
+    @Test
+    void inputReadPastTheEndIsAnAbiViolationEvenWithWrapAround() {
+        assertThrows(HostSignal.AbiViolation.class, () -> call("input_read", 0, 6, 6));
+        // offset 0xffffffff + len 2 must not wrap around to a small number.
+        assertThrows(HostSignal.AbiViolation.class, () -> call("input_read", 0, -1, 2));
+    }
+
+    @Test
+    void inputReadIntoMemoryOutOfBoundsTraps() {
+        assertThrows(MemoryAccessException.class, () -> call("input_read", 1020, 0, 11));
+    }
+
+    @Test
+    void storageReadReturnsLengthAndCopiesAtMostTheCapacity() {
+        putText(0, "k");
+        assertEquals(15, call("storage_read", 0, 1, 100, 4)[0]);
+        assertEquals("comm", new String(mem.read(100, 4), StandardCharsets.UTF_8));
+        assertEquals(0, mem.bytes[104], "nothing past the capacity is written");
+        assertEquals(15, call("storage_read", 0, 1, 200, 64)[0]);
+        assertEquals("committed-value", new String(mem.read(200, 15), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void storageReadOfAnAbsentKeyReturnsMinusOneAndWritesNothing() {
+        putText(0, "nope");
+        mem.put(100, (byte) 0x55);
+        assertEquals(-1, call("storage_read", 0, 4, 100, 8)[0]);
+        assertEquals(0x55, mem.bytes[100]);
+    }
+
+    @Test
+    void storageReadChecksTheWholeDestinationRange() {
+        putText(0, "k");
+        assertThrows(MemoryAccessException.class, () -> call("storage_read", 0, 1, 1000, 100));
+    }
+
+    @Test
+    void writesAreVisibleToLaterReadsAndFormTheWriteSet() {
+        putText(0, "k");
+        putText(10, "zz");
+        putText(20, "new");
+        call("storage_write", 10, 2, 20, 3);        // zz = new
+        call("storage_write", 0, 1, 20, 3);         // k = new (overwrites committed)
+        call("storage_write", 10, 2, 20, 0);        // zz = "" (empty value is a value)
+        assertEquals(3, call("storage_read", 0, 1, 100, 8)[0]);
+        assertEquals(0, call("storage_read", 10, 2, 100, 8)[0]);
+        assertEquals(List.of(StorageWrite.set(Bytes.utf8("k"), Bytes.utf8("new")),
+                StorageWrite.set(Bytes.utf8("zz"), Bytes.EMPTY)), abi.storage().writeSet());
+        assertEquals(Bytes.utf8("committed-value"), committed.get(Bytes.utf8("k")), "committed state untouched");
+    }
+
+    @Test
+    void removeReportsPresenceAndLeavesADeletionInTheWriteSet() {
+        putText(0, "k");
+        putText(10, "absent");
+        assertEquals(1, call("storage_remove", 0, 1)[0]);
+        assertEquals(0, call("storage_remove", 0, 1)[0], "already removed in this transaction");
+        assertEquals(0, call("storage_remove", 10, 6)[0]);
+        assertEquals(-1, call("storage_read", 0, 1, 100, 8)[0]);
+        assertEquals(List.of(StorageWrite.deleted(Bytes.utf8("absent")), StorageWrite.deleted(Bytes.utf8("k"))),
+                abi.storage().writeSet(), "each key once, in unsigned byte order");
+    }
+
+    @Test
+    void writeSetOrdersKeysAsUnsignedBytes() {
+        mem.put(0, (byte) 0x80);
+        mem.put(1, (byte) 0x01);
+        call("storage_write", 0, 1, 0, 1);
+        call("storage_write", 1, 1, 0, 1);
+        List<StorageWrite> ws = abi.storage().writeSet();
+        assertEquals(Bytes.of((byte) 0x01), ws.get(0).key());
+        assertEquals(Bytes.of((byte) 0x80), ws.get(1).key());
+    }
+
+    @Test
+    void limitsAreAbiViolations() {
+        assertThrows(HostSignal.AbiViolation.class, () -> call("storage_write", 0, 257, 0, 1));
+        assertThrows(HostSignal.AbiViolation.class, () -> call("storage_read", 0, 257, 0, 1));
+        assertThrows(HostSignal.AbiViolation.class, () -> call("storage_remove", 0, 257));
+        assertThrows(HostSignal.AbiViolation.class, () -> call("emit_event", 0, 257, 0, 0));
+        assertThrows(HostSignal.AbiViolation.class, () -> call("return_data", 0, 65537));
+        // The limit is checked before the memory range: an oversized length never becomes an OOB trap.
+        assertThrows(HostSignal.AbiViolation.class, () -> call("storage_write", 0, 256, 0, 65537));
+        call("storage_write", 0, 256, 0, 0); // exactly at the key limit is fine
+    }
+
+    @Test
+    void atMost1024EventsPerTransaction() {
+        for (int i = 0; i < 1024; i++) {
+            call("emit_event", 0, 1, 0, 0);
+        }
+        assertThrows(HostSignal.AbiViolation.class, () -> call("emit_event", 0, 1, 0, 0));
+        assertEquals(1024, abi.events().size());
+    }
+
+    @Test
+    void eventsKeepEmissionOrderAndOutputIsTheLastReturnData() {
+        putText(0, "topicAdataBsecond");
+        call("emit_event", 0, 6, 6, 5);
+        call("emit_event", 11, 6, 6, 0);
+        assertEquals(List.of(new Event(Bytes.utf8("topicA"), Bytes.utf8("dataB")),
+                new Event(Bytes.utf8("second"), Bytes.EMPTY)), abi.events());
+        call("return_data", 0, 5);
+        call("return_data", 11, 6);
+        assertEquals(Bytes.utf8("second"), abi.output());
+    }
+
+    @Test
+    void contextFunctions() {
+        call("caller", 0);
+        call("self_address", 32);
+        assertArrayEquals(CALLER.toByteArray(), mem.read(0, 32));
+        assertArrayEquals(SELF.toByteArray(), mem.read(32, 32));
+        assertEquals(7, call("block_height")[0]);
+        assertEquals(1_767_225_600L, call("block_time")[0]);
+        assertThrows(MemoryAccessException.class, () -> call("caller", 1000));
+    }
+
+    @Test
+    void revertAndAbortCarryTheirMessage() {
+        putText(0, "no funds");
+        HostSignal.Revert r = assertThrows(HostSignal.Revert.class, () -> call("revert", 0, 8));
+        assertEquals(Bytes.utf8("no funds"), r.message());
+        HostSignal.Abort a = assertThrows(HostSignal.Abort.class, () -> call("abort", 0, 2));
+        assertEquals(Bytes.utf8("no"), a.message());
+        assertInstanceOf(HostSignal.AbiViolation.class,
+                assertThrows(HostSignal.class, () -> call("revert", 0, 65537)));
+    }
+
+    @Test
+    void pointersAreUnsigned() {
+        // 0x80000000 as an i32 is negative in Java; the host must treat it as 2^31 and trap OOB.
+        assertThrows(MemoryAccessException.class, () -> call("return_data", Integer.MIN_VALUE, 1));
+        assertTrue(abi.output().isEmpty());
+    }
+}
