@@ -29,6 +29,8 @@ class WastTest {
               (global (export "g") i32 (i32.const 42))
               (func (export "id64") (param i64) (result i64) (local.get 0))
               (func (export "nan") (result f32) (f32.const nan))
+              (func (export "nan64") (result f64) (f64.const nan))
+              (func (export "pair") (result f32 f64) (f32.const -0x1p-149) (f64.const 3))
               (func (export "ext") (param externref) (result externref) (local.get 0))
               (func (export "fnull") (result funcref) (ref.null func))
               (func (export "boom") (unreachable))
@@ -38,7 +40,7 @@ class WastTest {
             (assert_return (get "g") (i32.const 42))
             (assert_return (invoke "id64" (i64.const -1)) (i64.const -1))
             (assert_return (invoke $M1 "nan") (f32.const nan:canonical))
-            (assert_return (invoke "nan") (f64.const nan:arithmetic))
+            (assert_return (invoke "nan64") (f64.const nan:arithmetic))
             (assert_return (invoke "ext" (ref.extern 7)) (ref.extern 7))
             (assert_return (invoke "ext" (ref.null extern)) (ref.null extern))
             (assert_return (invoke "fnull") (ref.null func))
@@ -52,8 +54,8 @@ class WastTest {
             (assert_unlinkable (module (import "m1" "nope" (func))) "unknown import")
             (assert_trap (module (func $f unreachable) (start $f)) "unreachable")
             (module $M2 binary "\\00asm\\01\\00\\00\\00")
-            (assert_return (invoke "id64" (i64.const 0x8000000000000000)) (i64.const -0x8000000000000000))
-            (assert_return (invoke "nan") (f32.const -0x1p-149) (f64.const 0x1.8p1))
+            (assert_return (invoke $M1 "id64" (i64.const 0x8000000000000000)) (i64.const -0x8000000000000000))
+            (assert_return (invoke $M1 "pair") (f32.const -0x1p-149) (f64.const 0x1.8p1))
             """;
 
     @Test
@@ -70,10 +72,10 @@ class WastTest {
         assertArrayEquals(WatTest.HEADER, Arrays.copyOf(m1.module().bytes(), 8));
 
         Register reg = assertInstanceOf(Register.class, c.get(1));
-        assertEquals(new Register(10, "m1", "$M1"), reg);
+        assertEquals(new Register(12, "m1", "$M1"), reg);
 
         AssertReturn get = assertInstanceOf(AssertReturn.class, c.get(2));
-        assertEquals(11, get.line());
+        assertEquals(13, get.line());
         assertEquals(new WastAction.Get(null, "g"), get.action());
         assertEquals(List.of(WastValue.Num.i32(42)), get.expected());
 
@@ -119,7 +121,7 @@ class WastTest {
         assertEquals(List.of(), trap.expected());
         AssertExhaustion ex = assertInstanceOf(AssertExhaustion.class, c.get(12));
         assertEquals("call stack exhausted", ex.message());
-        assertEquals(21, ex.line());
+        assertEquals(23, ex.line());
 
         AssertInvalid invalid = assertInstanceOf(AssertInvalid.class, c.get(13));
         assertTrue(invalid.module().isBinary());
@@ -145,7 +147,7 @@ class WastTest {
         assertEquals(WastValue.Num.f32Bits(0x80000001), floats.expected().get(0));
         assertEquals(3.0, ((WastValue.Num) floats.expected().get(1)).asF64());
 
-        assertEquals(11, s.count(AssertReturn.class));
+        assertEquals(10, s.count(AssertReturn.class));
         assertEquals(5, s.commands(WastCommand.ModuleAssertion.class).size());
     }
 

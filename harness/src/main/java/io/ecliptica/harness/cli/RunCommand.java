@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ecliptica.engine.FunctionType;
 import io.ecliptica.engine.ValueType;
 import io.ecliptica.engine.WasmValue;
-import io.ecliptica.harness.crypto.Hashing;
+import io.ecliptica.harness.state.StateRootScheme;
 import io.ecliptica.harness.exec.BlockHeader;
 import io.ecliptica.harness.exec.CodeStore;
 import io.ecliptica.harness.exec.EngineExecutor;
@@ -92,7 +92,7 @@ final class RunCommand implements Callable<Integer> {
             return e.exitCode;
         }
         try (DifferentialRunner runner = new DifferentialRunner(engines)) {
-            Bytes codeHash = Hashing.sha256(code);
+            Bytes codeHash = StateRootScheme.codeHash(code);
             List<WasmValue> values;
             try {
                 values = arguments(engines.get(0).exportType(CodeStore.empty().with(code), codeHash, export));

@@ -1,6 +1,6 @@
 package io.ecliptica.harness.exec;
 
-import io.ecliptica.harness.crypto.Hashing;
+import io.ecliptica.harness.state.StateRootScheme;
 import io.ecliptica.harness.state.Bytes;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +21,7 @@ public final class CodeStore {
     /** A store with {@code code} added; returns the new store (this one is unchanged). */
     public CodeStore with(byte[] code) {
         TreeMap<Bytes, byte[]> copy = new TreeMap<>(byHash);
-        copy.put(Hashing.sha256(code), code.clone());
+        copy.put(StateRootScheme.codeHash(code), code.clone());
         return new CodeStore(Map.copyOf(copy));
     }
 

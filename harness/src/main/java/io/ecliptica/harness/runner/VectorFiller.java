@@ -2,8 +2,10 @@ package io.ecliptica.harness.runner;
 
 import io.ecliptica.harness.HarnessVersion;
 import io.ecliptica.harness.abi.HostAbi;
-import io.ecliptica.harness.crypto.Hashing;
+import io.ecliptica.harness.state.Bytes;
+import io.ecliptica.harness.state.StateRootScheme;
 import io.ecliptica.harness.exec.EngineExecutor;
+import io.ecliptica.harness.state.Bytes;
 import io.ecliptica.harness.state.StateRootScheme;
 import io.ecliptica.harness.vector.CanonicalJson;
 import io.ecliptica.harness.vector.ContractSpec;
@@ -70,7 +72,7 @@ public final class VectorFiller {
                 Path src = filler.file().toAbsolutePath().getParent().resolve(c.source()).normalize();
                 if (Files.isRegularFile(src)) {
                     sources.put(base.relativize(src).toString().replace('\\', '/'),
-                            Hashing.sha256(Files.readAllBytes(src)).toHex());
+                            StateRootScheme.sha256(Bytes.of(Files.readAllBytes(src))).toHex());
                 }
             }
         }
@@ -78,6 +80,6 @@ public final class VectorFiller {
         List<Provenance.FilledBy> by = runner.engines().stream().map(EngineExecutor::descriptor)
                 .map(d -> new Provenance.FilledBy(d.id(), d.library(), d.version(), d.mode())).toList();
         return new Provenance(HarnessVersion.label(), HostAbi.ID, StateRootScheme.ID, fillerPath,
-                Hashing.sha256(Files.readAllBytes(filler.file())).toHex(), sources, by);
+                StateRootScheme.sha256(Bytes.of(Files.readAllBytes(filler.file()))).toHex(), sources, by);
     }
 }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.ecliptica.engine.WasmValue;
-import io.ecliptica.harness.crypto.Hashing;
+import io.ecliptica.harness.state.StateRootScheme;
 import io.ecliptica.harness.exec.BlockHeader;
 import io.ecliptica.harness.exec.Transaction;
 import io.ecliptica.harness.result.CallResult;
@@ -124,7 +124,7 @@ public final class VectorReader {
         if (fixture) {
             code = c.get("code").hex();
             Bytes declared = c.get("codeHash").hex(32);
-            Bytes actual = Hashing.sha256(code.toByteArray());
+            Bytes actual = StateRootScheme.codeHash(code.toByteArray());
             if (!declared.equals(actual)) {
                 throw c.get("codeHash").error("does not match the code (SHA-256 of the code is " + actual + ")");
             }
@@ -144,7 +144,7 @@ public final class VectorReader {
                 storage.put(key, kv.getValue().hex());
             }
         }
-        return new ContractSpec(name, address, code, Hashing.sha256(code.toByteArray()), source, storage);
+        return new ContractSpec(name, address, code, StateRootScheme.codeHash(code.toByteArray()), source, storage);
     }
 
     private static BlockSpec block(JsonCursor b, Map<String, Bytes> contracts, boolean fixture)

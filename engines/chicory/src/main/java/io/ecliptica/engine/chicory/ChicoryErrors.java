@@ -32,8 +32,7 @@ final class ChicoryErrors {
 
     /**
      * The exception to throw for {@code t}. A host function's own exception ({@code hostFailure},
-     * when {@code t} is it or was caused by it) is thrown here as the very same object, as are
-     * JVM errors other than {@link StackOverflowError}.
+     * when {@code t} is it or was caused by it) is thrown here, as the very same object.
      */
     static RuntimeException translate(Throwable t, Throwable hostFailure) {
         if (hostFailure != null && causedBy(t, hostFailure)) {
@@ -64,9 +63,9 @@ final class ChicoryErrors {
         if (t instanceof ChicoryException && kind != TrapKind.UNKNOWN) {
             return new WasmTrapException(kind, message, t);
         }
-        if (t instanceof Error e) {
-            throw e;
-        }
+        // Anything else is the engine's fault, not the module's: an unexpected RuntimeException, or a
+        // JVM error such as OutOfMemoryError (the interpreter keeps its frames on the heap, so a
+        // runaway recursion on a very large thread stack can fill the heap before the stack).
         return new EngineFailureException("Chicory failed: " + t.getClass().getName() + ": " + message, t);
     }
 

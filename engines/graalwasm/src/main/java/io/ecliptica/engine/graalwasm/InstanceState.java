@@ -1,0 +1,43 @@
+package io.ecliptica.engine.graalwasm;
+
+/**
+ * What the host-function wrappers of one instance share with it: the memory view, the call now
+ * running (for interrupt checks at host boundaries) and the first exception a host function threw
+ * during that call.
+ */
+final class InstanceState {
+    final InstanceMemory memory = new InstanceMemory();
+    private volatile CallToken current;
+    private RuntimeException hostFailure; // only touched by the thread running the call
+
+    void begin(CallToken token) {
+        hostFailure = null;
+        current = token;
+    }
+
+    void end() {
+        current = null;
+    }
+
+    CallToken current() {
+        return current;
+    }
+
+    void recordHostFailure(RuntimeException e) {
+        if (hostFailure == null) {
+            hostFailure = e;
+        }
+    }
+
+    RuntimeException hostFailure() {
+        return hostFailure;
+    }
+
+    /** Ends the call at a host boundary if an interrupt is pending (safepoints do not reach host code). */
+    void checkInterrupt() {
+        CallToken t = current;
+        if (t != null && t.interruptRequested) {
+            throw new Failures.InterruptedInHost();
+        }
+    }
+}
