@@ -21,7 +21,7 @@ import java.util.function.Function;
  *
  * <p>A function too large for one JVM method is left to Chicory's interpreter (its
  * "interpreter fallback"), silently: the module still runs, with the same results, and stays
- * interruptible (see {@link ChicoryInstance#interrupt()}).
+ * interruptible.
  */
 public final class ChicoryCompilerEngine extends ChicoryEngine {
 

@@ -43,6 +43,7 @@ abstract sealed class ChicoryEngine implements WasmEngine permits ChicoryInterpr
     public final CompiledModule compile(byte[] wasm) {
         Objects.requireNonNull(wasm, "wasm");
         WasmModule module = parse(wasm);
+        CompileTimeChecks.check(module);
         Function<Instance, Machine> factory = machineFactory(module);
         try {
             return new ChicoryModule(module, factory);

@@ -79,7 +79,7 @@ final class ChicoryModule implements CompiledModule {
     @Override
     public ModuleInstance instantiate(List<HostImport> hostImports) {
         HostCallState state = new HostCallState(memoryExportIndex);
-        ImportValues importValues = bindImports(hostImports, state);
+        ImportValues importValues = bindImports(hostImports == null ? List.of() : hostImports, state);
         Instance instance;
         try {
             instance = Instance.builder(module)
@@ -138,7 +138,7 @@ final class ChicoryModule implements CompiledModule {
             String where = imp.module() + "." + imp.name();
             if (!(imp instanceof FunctionImport fi)) {
                 throw new LinkException(LinkException.Reason.UNKNOWN_IMPORT,
-                        "unknown import " + where + ": the host provides no " + kindName(imp.importType()) + " imports", null);
+                        "unknown import " + where + ": the host provides no " + CompileTimeChecks.kind(imp.importType()) + " imports", null);
             }
             HostImport host = offered.get(key(imp.module(), imp.name()));
             if (host == null) {
@@ -200,16 +200,6 @@ final class ChicoryModule implements CompiledModule {
     static String describe(com.dylibso.chicory.wasm.types.FunctionType t) {
         FunctionType api = toApiType(t);
         return api != null ? api.toString() : t.toString();
-    }
-
-    private static String kindName(ExternalType type) {
-        return switch (type) {
-            case FUNCTION -> "function";
-            case TABLE -> "table";
-            case MEMORY -> "memory";
-            case GLOBAL -> "global";
-            case TAG -> "tag";
-        };
     }
 
     private static String key(String module, String name) {

@@ -166,12 +166,14 @@ class ChicoryEnginesTest {
     }
 
     @Test
-    void simdRunsInTheInterpreterButTheCompilerCannotTranslateIt() {
+    void simdIsAnEngineFailureNotARejection() {
+        // The interpreter accepts the module but cannot execute SIMD instructions ...
         ModuleInstance inst = new ChicoryInterpreterEngine().compile(wasm("v128")).instantiate(List.of());
+        assertEquals(1, inst.call("ok")[0].asI32());
         assertEquals(LinkException.Reason.SIGNATURE_MISMATCH,
                 assertThrows(LinkException.class, () -> inst.call("vec")).reason());
-        assertEquals(1, inst.call("ok")[0].asI32());
-        // A valid module the engine cannot handle is an engine failure, not a rejection.
+        assertThrows(EngineFailureException.class, () -> inst.call("lane"));
+        // ... and the compiler cannot translate the module: a valid module the engine cannot handle.
         assertThrows(EngineFailureException.class, () -> new ChicoryCompilerEngine().compile(wasm("v128")));
     }
 
@@ -240,6 +242,20 @@ class ChicoryEnginesTest {
         assertThrows(ModuleRejectedException.class,
                 () -> e.compile(java.util.Arrays.copyOf(basics, basics.length - 3)));
         assertThrows(ModuleRejectedException.class, () -> e.compile("not wasm at all".getBytes()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
+    void rulesChicoryChecksLateOrNotAtAllAreCheckedAtCompile(String id, Supplier<WasmEngine> engine) {
+        WasmEngine e = engine.get();
+        assertRejected(e, "invalid_exports", "duplicate export name");
+        assertRejected(e, "invalid_export_index", "unknown function 3");
+        assertRejected(e, "invalid_import_type", "unknown type 7");
+    }
+
+    private static void assertRejected(WasmEngine engine, String module, String message) {
+        ModuleRejectedException ex = assertThrows(ModuleRejectedException.class, () -> engine.compile(wasm(module)));
+        assertTrue(ex.getMessage().contains(message), ex.getMessage());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -2,37 +2,24 @@ package io.ecliptica.engine.wasmtime;
 
 import io.ecliptica.engine.Memory;
 import io.ecliptica.engine.MemoryAccessException;
-import io.github.kawamuray.wasmtime.Caller;
-import io.github.kawamuray.wasmtime.Extern;
 import io.github.kawamuray.wasmtime.Store;
 import java.nio.ByteBuffer;
 
 /**
- * The calling instance's exported memory {@code "memory"}, as host functions see it. Bound on the
- * first host call through that call's {@link Caller} (a host call may come from the start function,
- * before the adapter holds the instance), then kept: a wasmtime memory handle stays valid for the
- * store's lifetime. Every access asks the binding for a fresh buffer because {@code memory.grow}
- * may have moved or enlarged the memory since the last one.
+ * An instance's exported memory {@code "memory"}, as its host functions see it, or no memory at
+ * all (then every access throws). Every access asks the binding for a fresh buffer because
+ * {@code memory.grow} may have moved or enlarged the memory since the last one. The buffer is a
+ * {@code ByteBuffer}, so a memory above 2 GiB is only reachable up to its first 2 GiB.
  */
 final class InstanceMemory implements Memory {
 
     private final Store<Void> store;
-    private final boolean exported;
     private io.github.kawamuray.wasmtime.Memory memory;
 
-    InstanceMemory(Store<Void> store, boolean exported) {
+    /** @param memory the binding's handle of the exported memory, or null */
+    InstanceMemory(Store<Void> store, io.github.kawamuray.wasmtime.Memory memory) {
         this.store = store;
-        this.exported = exported;
-    }
-
-    /** Called at the start of each host call; cheap once bound. */
-    void bind(Caller<Void> caller) {
-        if (memory == null && exported) {
-            Extern export = caller.getExport("memory").orElse(null);
-            if (export != null && export.type() == Extern.Type.MEMORY) {
-                memory = export.memory();
-            }
-        }
+        this.memory = memory;
     }
 
     @Override

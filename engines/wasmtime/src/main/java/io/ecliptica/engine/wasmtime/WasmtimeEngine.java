@@ -2,6 +2,7 @@ package io.ecliptica.engine.wasmtime;
 
 import io.ecliptica.engine.CompiledModule;
 import io.ecliptica.engine.EngineDescriptor;
+import io.ecliptica.engine.EngineFailureException;
 import io.ecliptica.engine.ModuleRejectedException;
 import io.github.kawamuray.wasmtime.Config;
 import io.github.kawamuray.wasmtime.Engine;
@@ -68,7 +69,13 @@ public final class WasmtimeEngine implements io.ecliptica.engine.WasmEngine {
         requireOpen();
         // fromBinary, not new Module(engine, bytes): the latter also accepts the text format.
         Module module = compileOrReject(wasm);
-        ModuleInfo info = ModuleInfo.parse(wasm);
+        ModuleInfo info;
+        try {
+            info = ModuleInfo.parse(wasm);
+        } catch (RuntimeException e) {
+            module.dispose();
+            throw new EngineFailureException("the adapter could not read a module wasmtime accepted: " + e.getMessage(), e);
+        }
         if (info.startFunction() < 0) {
             return new WasmtimeModule(this, module, info, null);
         }

@@ -16,12 +16,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One wasmtime instance with its own store.
+ * One wasmtime instance (own memory, globals, tables) in a {@link SharedStore}.
  *
- * <p>Native handles (store, instance, looked-up functions, the memory handle) are freed by
- * {@link #close()}; a {@link Cleaner} does the same for an instance that is never closed. Nothing
- * the store holds on to (the host-function handlers) refers back to this object, so an unclosed
- * instance can still become unreachable.
+ * <p>The binding's handles (instance, looked-up functions, memory) are freed by {@link #close()},
+ * which also releases the instance's place in its store; a {@link Cleaner} does the same for an
+ * instance that is never closed. Nothing the store holds on to (the host-function handlers) refers
+ * back to this object, so an unclosed instance can still become unreachable.
  *
  * <p>{@link #interrupt()} advances the engine's epoch (see {@link WasmtimeEngine}). One that comes
  * while no call runs is kept and stops the next call before it starts; it is consumed by that call.
@@ -30,6 +30,7 @@ final class WasmtimeInstance implements ModuleInstance {
 
     private final WasmtimeEngine engine;
     private final ModuleInfo info;
+    private final SharedStore shared;
     private final Store<Void> store;
     private final HostBridge bridge;
     private final Handles handles;
@@ -37,12 +38,13 @@ final class WasmtimeInstance implements ModuleInstance {
     private volatile boolean interruptRequested;
     private boolean closed;
 
-    WasmtimeInstance(WasmtimeEngine engine, ModuleInfo info, Store<Void> store, Instance instance, HostBridge bridge) {
+    WasmtimeInstance(WasmtimeEngine engine, ModuleInfo info, SharedStore shared, Instance instance, HostBridge bridge) {
         this.engine = engine;
         this.info = info;
-        this.store = store;
+        this.shared = shared;
+        this.store = shared.store();
         this.bridge = bridge;
-        this.handles = new Handles(store, instance, bridge.memory());
+        this.handles = new Handles(shared, instance, bridge.memory());
         this.cleanable = WasmtimeModule.CLEANER.register(this, handles);
     }
 
@@ -76,6 +78,7 @@ final class WasmtimeInstance implements ModuleInstance {
             throw new ExecutionInterruptedException("execution interrupted before the call started", null);
         }
         bridge.reset();
+        HostBridge previous = shared.enter(bridge);
         try {
             return target.call(store, vals);
         } catch (RuntimeException | StackOverflowError e) {
@@ -84,6 +87,8 @@ final class WasmtimeInstance implements ModuleInstance {
                 interruptRequested = false; // consumed by this call
             }
             throw outcome;
+        } finally {
+            shared.exit(previous);
         }
     }
 
@@ -140,30 +145,34 @@ final class WasmtimeInstance implements ModuleInstance {
     public void close() {
         if (!closed) {
             closed = true;
+            // Read here, on the thread that owns the store: the cleaner's thread must not touch it.
+            handles.memoryBytes = bridge.memory().size();
             cleanable.clean();
         }
     }
 
-    /** The native handles of one instance, freed once; no reference to the instance object. */
+    /** The binding's handles of one instance, freed once; no reference to the instance object. */
     private static final class Handles implements Runnable {
-        final Store<Void> store;
+        final SharedStore shared;
         final Instance instance;
         final InstanceMemory memory;
         final Map<String, Func> functions = new HashMap<>();
+        long memoryBytes;
 
-        Handles(Store<Void> store, Instance instance, InstanceMemory memory) {
-            this.store = store;
+        Handles(SharedStore shared, Instance instance, InstanceMemory memory) {
+            this.shared = shared;
             this.instance = instance;
             this.memory = memory;
         }
 
+        /** Frees handle objects only (no store access), so it is safe on the cleaner's thread. */
         @Override
         public void run() {
             functions.values().forEach(Func::dispose);
             functions.clear();
             memory.dispose();
             instance.dispose();
-            store.dispose(); // drops the host-function closures, which unregister their handlers
+            shared.release(memoryBytes); // may dispose the store, when it is retired and this was its last instance
         }
     }
 }

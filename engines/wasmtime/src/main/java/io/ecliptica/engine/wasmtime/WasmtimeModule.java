@@ -5,22 +5,17 @@ import io.ecliptica.engine.FunctionType;
 import io.ecliptica.engine.HostImport;
 import io.ecliptica.engine.LinkException;
 import io.ecliptica.engine.ModuleInstance;
-import io.ecliptica.engine.ValueType;
-import io.github.kawamuray.wasmtime.Extern;
-import io.github.kawamuray.wasmtime.Func;
-import io.github.kawamuray.wasmtime.FuncType;
 import io.github.kawamuray.wasmtime.Instance;
+import io.github.kawamuray.wasmtime.Memory;
 import io.github.kawamuray.wasmtime.Module;
-import io.github.kawamuray.wasmtime.Store;
-import io.github.kawamuray.wasmtime.Val;
 import io.github.kawamuray.wasmtime.WasmtimeException;
 import java.lang.ref.Cleaner;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A compiled wasmtime module. Each {@link #instantiate} creates its own store (memory, globals,
- * tables, host functions), so instances share nothing but the compiled code.
+ * A compiled wasmtime module. Its instances live in {@link SharedStore}s created for this module
+ * (each instance with its own memory, globals and tables).
  *
  * <p>If the module has a start function, the module wasmtime compiled is a rewritten copy in which
  * the start function is a hidden export ({@link StartRewriter}); {@link #instantiate} calls it
@@ -33,7 +28,9 @@ final class WasmtimeModule implements CompiledModule {
     private final WasmtimeEngine engine;
     private final Module module;
     private final ModuleInfo info;
+    private final List<FunctionType> importTypes;
     private final String startExport;
+    private final Handles handles;
     private final Cleaner.Cleanable cleanable;
     private boolean closed;
 
@@ -41,48 +38,40 @@ final class WasmtimeModule implements CompiledModule {
         this.engine = engine;
         this.module = module;
         this.info = info;
+        this.importTypes = info.imports().stream().map(ModuleInfo.Import::type).toList();
         this.startExport = startExport;
+        this.handles = new Handles(module);
         // Safety net for a module the caller never closes; close() runs the same action once.
-        this.cleanable = CLEANER.register(this, module::dispose);
-    }
-
-    ModuleInfo info() {
-        return info;
+        this.cleanable = CLEANER.register(this, handles);
     }
 
     @Override
     public ModuleInstance instantiate(List<HostImport> imports) {
-        if (closed) {
-            throw new IllegalStateException("module is closed");
+        SharedStore shared;
+        List<HostImport> hosts;
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("module is closed");
+            }
+            engine.requireOpen();
+            hosts = resolve(imports == null ? List.of() : imports);
+            engine.stackGuard().check(); // the start function runs on this thread
+            shared = reserveStore();
         }
-        engine.requireOpen();
-        List<HostImport> resolved = resolve(imports == null ? List.of() : imports);
-        engine.stackGuard().check(); // the start function runs on this thread
-
-        Store<Void> store = new Store<>(null, engine.engine());
-        HostBridge bridge = new HostBridge(new InstanceMemory(store, info.exportsMemory()));
-        List<Func> hostFuncs = new ArrayList<>(resolved.size());
         Instance instance;
         try {
-            store.setEpochDeadline(1);
-            List<Extern> externs = new ArrayList<>(resolved.size());
-            for (HostImport host : resolved) {
-                Func f = new Func(store, funcType(host.type()), bridge.handler(host));
-                hostFuncs.add(f);
-                externs.add(Extern.fromFunc(f));
-            }
-            instance = new Instance(store, module, externs);
+            shared.store().setEpochDeadline(1);
+            instance = new Instance(shared.store(), module, shared.externs());
         } catch (WasmtimeException e) {
-            store.dispose();
+            shared.release(0);
             throw Traps.translateInstantiation(e);
         } catch (RuntimeException | Error e) {
-            store.dispose();
+            shared.release(0);
             throw e;
-        } finally {
-            // Only the binding's handle objects: the functions live in the store until it is disposed.
-            hostFuncs.forEach(Func::dispose);
         }
-        WasmtimeInstance result = new WasmtimeInstance(engine, info, store, instance, bridge);
+        Memory memory = info.exportsMemory() ? instance.getMemory(shared.store(), "memory").orElse(null) : null;
+        HostBridge bridge = new HostBridge(hosts, new InstanceMemory(shared.store(), memory));
+        WasmtimeInstance result = new WasmtimeInstance(engine, info, shared, instance, bridge);
         if (startExport != null) {
             try {
                 result.runStart(startExport);
@@ -92,6 +81,16 @@ final class WasmtimeModule implements CompiledModule {
             }
         }
         return result;
+    }
+
+    private SharedStore reserveStore() {
+        SharedStore store = handles.store;
+        if (store == null || !store.reserve()) {
+            store = new SharedStore(engine.engine(), importTypes);
+            store.reserve();
+            handles.store = store;
+        }
+        return store;
     }
 
     /**
@@ -126,19 +125,31 @@ final class WasmtimeModule implements CompiledModule {
         return resolved;
     }
 
-    private static FuncType funcType(FunctionType type) {
-        return new FuncType(valTypes(type.params()), valTypes(type.results()));
-    }
-
-    private static Val.Type[] valTypes(List<ValueType> types) {
-        return types.stream().map(Values::valType).toArray(Val.Type[]::new);
-    }
-
     @Override
-    public void close() {
+    public synchronized void close() {
         if (!closed) {
             closed = true;
             cleanable.clean();
+        }
+    }
+
+    /** The module's native handle and its current store; no reference to the module object. */
+    private static final class Handles implements Runnable {
+        final Module module;
+        volatile SharedStore store;
+
+        Handles(Module module) {
+            this.module = module;
+        }
+
+        @Override
+        public void run() {
+            SharedStore current = store;
+            if (current != null) {
+                current.retire(); // disposed once its open instances are closed
+                store = null;
+            }
+            module.dispose(); // instances keep the compiled code alive on their own
         }
     }
 }

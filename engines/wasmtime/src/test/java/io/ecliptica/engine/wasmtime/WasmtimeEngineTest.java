@@ -77,6 +77,15 @@ class WasmtimeEngineTest {
     }
 
     @Test
+    void rejectsFeaturesOutsideTheDeterministicProfile() {
+        for (String name : List.of("outside_simd", "outside_funcref_param", "outside_two_tables",
+                "outside_two_memories", "outside_shared_memory")) {
+            byte[] bytes = wasm(name);
+            assertThrows(ModuleRejectedException.class, () -> engine.compile(bytes), name);
+        }
+    }
+
+    @Test
     void acceptsTheSmallestModule() {
         assertTrue(engine.compile(new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0}) instanceof CompiledModule);
     }

@@ -1,0 +1,12 @@
+package io.ecliptica.engine.chicory;
+
+import io.ecliptica.engine.WasmEngine;
+import io.ecliptica.engine.tck.EngineContractTest;
+
+/** The shared adapter contract, on Chicory's compiler. */
+class ChicoryCompilerContractTest extends EngineContractTest {
+    @Override
+    protected WasmEngine createEngine() throws Exception {
+        return new ChicoryCompilerEngine.Provider().create();
+    }
+}
