@@ -33,7 +33,7 @@ final class TinyWasm {
 
     /** {@code (param i32 i32) (result i32)}: {@code local.get 0, local.get 1, op}. */
     TinyWasm binaryI32(String export, byte op) {
-        return function(export, new byte[] {I32, I32}, new byte[] {I32}, LOCAL_GET, 0, LOCAL_GET, 1, op);
+        return function(export, new byte[] {I32, I32}, new byte[] {I32}, LOCAL_GET, (byte) 0, LOCAL_GET, (byte) 1, op);
     }
 
     /** The arithmetic module of run.feature: add, sub, mul and div_s over (i32, i32) -> i32. */
@@ -89,7 +89,7 @@ final class TinyWasm {
             body.writeBytes(f.body);
             body.write(END);
             uleb(code, body.size());
-            body.writeTo(code);
+            code.writeBytes(body.toByteArray());
         }
         section(m, 10, code);
         return m.toByteArray();

@@ -164,8 +164,9 @@ public enum WabtTool {
             } catch (ChicoryException | StackOverflowError | OutOfMemoryError e) {
                 // A trap inside wabt (abort(), assertion, out-of-bounds) or exhausted resources.
                 String err = stderr.toString(StandardCharsets.UTF_8).strip();
+                String log = wasiLog.isEmpty() ? "" : " (wasi: " + oneLine(wasiLog.get(wasiLog.size() - 1)) + ")";
                 throw new TextToolException(argv0 + " crashed: " + oneLine(e.toString())
-                        + (err.isEmpty() ? "" : " (stderr: " + oneLine(err) + ")"), e);
+                        + (err.isEmpty() ? "" : " (stderr: " + oneLine(err) + ")") + log, e);
             }
             Map<String, byte[]> outFiles = new TreeMap<>();
             try (Stream<Path> files = Files.list(out)) {

@@ -6,8 +6,8 @@ import io.ecliptica.engine.MemoryAccessException;
 /**
  * The calling instance's memory exported as {@code memory}, as a host function sees it. Every
  * range is checked (unsigned) against the current size before Chicory is touched, so an access is
- * all or nothing. Without such an export every access fails, even an empty one: a host function
- * that needs memory cannot run (ABI §1).
+ * all or nothing. A module without such an export has an empty memory (ABI §1): an empty range at
+ * address 0 is fine, anything else fails.
  */
 final class ChicoryMemory implements Memory {
 
@@ -20,24 +20,21 @@ final class ChicoryMemory implements Memory {
         this.memoryIndex = memoryIndex;
     }
 
-    private com.dylibso.chicory.runtime.Memory memory() {
-        if (memoryIndex < 0) {
-            throw new MemoryAccessException("the module exports no memory named '" + ChicoryModule.MEMORY_EXPORT + "'");
-        }
-        return instance.memory(memoryIndex);
-    }
-
     @Override
     public long size() {
-        return memoryIndex < 0 ? 0 : (long) memory().pages() * com.dylibso.chicory.runtime.Memory.PAGE_SIZE;
+        return memoryIndex < 0 ? 0 : (long) instance.memory(memoryIndex).pages() * com.dylibso.chicory.runtime.Memory.PAGE_SIZE;
     }
 
     @Override
     public void checkRange(int address, int length) {
-        long size = (long) memory().pages() * com.dylibso.chicory.runtime.Memory.PAGE_SIZE;
+        long size = size();
         long start = Integer.toUnsignedLong(address);
         long len = Integer.toUnsignedLong(length);
         if (start + len > size) {
+            if (memoryIndex < 0) {
+                throw new MemoryAccessException("host access [" + start + ", " + (start + len)
+                        + ") outside memory: the module exports no memory named '" + ChicoryModule.MEMORY_EXPORT + "'");
+            }
             throw new MemoryAccessException(start, len, size);
         }
     }
@@ -48,14 +45,14 @@ final class ChicoryMemory implements Memory {
         if (length == 0) {
             return new byte[0];
         }
-        return memory().readBytes(address, length);
+        return instance.memory(memoryIndex).readBytes(address, length);
     }
 
     @Override
     public void write(int address, byte[] bytes) {
         checkRange(address, bytes.length);
         if (bytes.length != 0) {
-            memory().write(address, bytes, 0, bytes.length);
+            instance.memory(memoryIndex).write(address, bytes, 0, bytes.length);
         }
     }
 }

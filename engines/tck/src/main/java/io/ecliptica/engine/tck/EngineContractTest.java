@@ -363,8 +363,11 @@ public abstract class EngineContractTest {
     }
 
     @Test
-    void hostMemoryAccessWithoutMemoryExportThrows() {
+    void withoutMemoryExportTheHostSeesAnEmptyMemory() throws Throwable {
         assertThrows(MemoryAccessException.class, () -> callHost(new Recorder(), "host_nomem", "send"));
+        Recorder rec = new Recorder();
+        callHost(rec, "host_nomem", "send_empty");
+        assertArrayEquals(new byte[0], rec.peeked, "an empty access of an empty memory succeeds");
     }
 
     @Test

@@ -7,7 +7,7 @@ import java.nio.ByteBuffer;
 
 /**
  * An instance's exported memory {@code "memory"}, as its host functions see it, or no memory at
- * all (then every access throws). Every access asks the binding for a fresh buffer because
+ * all (then it is an empty memory, as docs/abi.md §1 says: only a non-empty access throws). Every access asks the binding for a fresh buffer because
  * {@code memory.grow} may have moved or enlarged the memory since the last one. The buffer is a
  * {@code ByteBuffer}, so a memory above 2 GiB is only reachable up to its first 2 GiB.
  */
@@ -29,6 +29,10 @@ final class InstanceMemory implements Memory {
 
     @Override
     public byte[] read(int address, int length) {
+        if (memory == null) {
+            checkRange(address, length);
+            return new byte[0];
+        }
         ByteBuffer buffer = buffer();
         check(buffer, address, length);
         byte[] out = new byte[length];
@@ -38,15 +42,16 @@ final class InstanceMemory implements Memory {
 
     @Override
     public void write(int address, byte[] bytes) {
+        if (memory == null) {
+            checkRange(address, bytes.length);
+            return;
+        }
         ByteBuffer buffer = buffer();
         check(buffer, address, bytes.length);
         buffer.put(address, bytes);
     }
 
     private ByteBuffer buffer() {
-        if (memory == null) {
-            throw new MemoryAccessException("the module exports no memory named \"memory\"");
-        }
         return memory.buffer(store);
     }
 

@@ -4,6 +4,7 @@ import io.ecliptica.engine.CompiledModule;
 import io.ecliptica.engine.EngineDescriptor;
 import io.ecliptica.engine.EngineFailureException;
 import io.ecliptica.engine.ModuleRejectedException;
+import io.ecliptica.engine.WasmEngine;
 import io.github.kawamuray.wasmtime.Config;
 import io.github.kawamuray.wasmtime.Engine;
 import io.github.kawamuray.wasmtime.Module;
@@ -28,7 +29,7 @@ import java.util.Objects;
  * moment; with one worker thread per engine that is only an instance called from a host function
  * of another instance.
  */
-public final class WasmtimeEngine implements io.ecliptica.engine.WasmEngine {
+public final class WasmtimeEngine implements WasmEngine {
 
     private final WasmtimeSettings settings;
     private final Engine engine;
