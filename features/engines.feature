@@ -31,3 +31,4 @@ Feature: Listing the engines
       | chicory-interpreter |
       | chicory-compiler    |
       | wasmtime            |
+      | graalwasm           |

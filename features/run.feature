@@ -3,7 +3,7 @@ Feature: Running one export of any module
   once and prints every engine's result side by side. Exit code 0 when all engines agree, 2 when the
   file is not a usable module.
 
-  Scenario Outline: A malformed module is rejected with exit code 2 and one line naming the file
+  Scenario Outline: A malformed module is rejected with exit code 2 and one line naming the file (<content>)
     Given a module file "garbage.wasm" in a scratch folder containing <content>
     When I run the module's export "f"
     Then the exit code is 2
@@ -18,7 +18,7 @@ Feature: Running one export of any module
 
   # The module is assembled byte by byte in the step definitions (TinyWasm): it is not in the
   # repository, and no WAT tool is needed. It exports add, sub, mul and div_s, each (i32, i32) -> i32.
-  Scenario Outline: A module from outside the repository gives the same result on every engine
+  Scenario Outline: A module from outside the repository gives the same result on every engine: <export>(<args>) = <result>
     Given the arithmetic module written by the test into a scratch folder
     When I run the module's export "<export>" with args "<args>"
     Then the exit code is 0
@@ -42,7 +42,7 @@ Feature: Running one export of any module
     And every engine's JSON result has the same status, class, output, results, events, writes and stateRoot
     And every engine's JSON result has status "ok" and results "[i32:42]"
 
-  Scenario Outline: An export that traps reports the same trap class on every engine
+  Scenario Outline: An export that traps reports the same trap class on every engine: div_s(<args>) traps <class>
     Given the arithmetic module written by the test into a scratch folder
     When I run the module's export "div_s" with args "<args>"
     Then the exit code is 0

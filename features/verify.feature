@@ -26,7 +26,7 @@ Feature: Verifying filled vectors
     And nothing is printed on stderr
     And every bundled vector is reported as PASS, by file name
 
-  Scenario Outline: A tampered expectation is reported as a mismatch naming the place and the field
+  Scenario Outline: A tampered expectation is reported as a mismatch naming the place and the field: <place>
     Given a copy of the bundled vector "counter.json" in a scratch folder
     And in the copy, one hex digit of <place> is changed
     When I verify the copy
@@ -42,7 +42,7 @@ Feature: Verifying filled vectors
       | blocks[1].transactions[2].expect.stateRoot   | block 1, tx 2, field "stateRoot"           |
       | blocks[0].transactions[1].expect.output      | block 0, tx 1, field "output"              |
 
-  Scenario Outline: A broken vector file is reported on one line, and the other vectors are still verified
+  Scenario Outline: A broken vector file is reported on one line, and the other vectors are still verified: <damage>
     Given copies of the bundled vectors "counter.json" and "traps.json" in a scratch folder
     And a vector "damaged.json" next to them, made from "counter.json" with <damage>
     When I verify the scratch folder

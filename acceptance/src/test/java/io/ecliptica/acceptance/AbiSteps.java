@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cucumber.java.ParameterType;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
@@ -21,44 +22,53 @@ import java.util.Map;
  * behaviour), never from a run.
  */
 public class AbiSteps {
-    private final World world = World.get();
+    /** This scenario's state; looked up on every use, never cached across scenarios. */
+    private static World world() {
+        return World.get();
+    }
+
+    /** A byte string in {@link ByteSpec} notation, to the end of the step: {@code "text"}, {@code 0x01}, {@code u64:2}, ... */
+    @ParameterType(name = "bytes", value = "(?:\"[^\"]*\"|[^\\s\"]+)(?: +(?:\"[^\"]*\"|[^\\s\"]+))*")
+    public String bytes(String spec) {
+        return spec;
+    }
 
     @Given("a filler for the bundled contract {string} with these transactions:")
     public void filler(String contract, List<Map<String, String>> rows) {
-        world.filler = new AbiFiller(contract);
+        world().filler = new AbiFiller(contract);
         for (Map<String, String> row : rows) {
-            world.filler.transactions.add(new AbiFiller.Tx(row.get("function"), ByteSpec.bytes(row.get("input"))));
+            world().filler.transactions.add(new AbiFiller.Tx(row.get("function"), ByteSpec.bytes(row.get("input"))));
         }
     }
 
     @Given("the contract's storage initially holds:")
     public void storage(List<Map<String, String>> rows) {
         for (Map<String, String> row : rows) {
-            world.filler.storage.put(ByteSpec.hex(row.get("key")), ByteSpec.hex(row.get("value")));
+            world().filler.storage.put(ByteSpec.hex(row.get("key")), ByteSpec.hex(row.get("value")));
         }
     }
 
     @When("I fill it")
     public void fill() {
-        Path filler = world.filler.write(world.scratch(), world.filler.contract + "-scenario");
-        Path out = world.scratch().resolve("filled");
-        world.last = Harness.run(List.of("fill", "--out", out.toString(), filler.toString()));
+        Path filler = world().filler.write(world().scratch(), world().filler.contract + "-scenario");
+        Path out = world().scratch().resolve("filled");
+        world().last = Harness.run(List.of("fill", "--out", out.toString(), filler.toString()));
         Path fixture = out.resolve(filler.getFileName());
-        world.fixture = Files.isRegularFile(fixture) ? Json.read(fixture) : null;
+        world().fixture = Files.isRegularFile(fixture) ? Json.read(fixture) : null;
     }
 
     @Then("every transaction has a filled result")
     public void filled() {
-        CliRun run = world.last();
+        CliRun run = world().last();
         assertEquals(0, run.exitCode(), "fill did not succeed (all engines must agree)" + run.describe());
-        assertTrue(world.fixture != null, "fill wrote no fixture" + run.describe());
-        assertEquals(world.filler.transactions.size(), transactions().size(), "transactions in the filled vector");
+        assertTrue(world().fixture != null, "fill wrote no fixture" + run.describe());
+        assertEquals(world().filler.transactions.size(), transactions().size(), "transactions in the filled vector");
         for (int i = 0; i < transactions().size(); i++) {
             assertTrue(expect(i).isObject(), "tx " + i + " has no expected result");
         }
     }
 
-    @Then("tx {int} has status {string}, class {string} and output {string}")
+    @Then("tx {int} has status {string}, class {string} and output {bytes}")
     public void statusClassOutput(int tx, String status, String cls, String output) {
         JsonNode e = expect(tx);
         assertEquals(status, e.path("status").asText(), "status of tx " + tx + describe(tx));
@@ -137,14 +147,14 @@ public class AbiSteps {
 
     /** The root before {@code tx}: the previous transaction's, or the vector's pre-state root. */
     private String rootBefore(int tx) {
-        String root = tx == 0 ? world.fixture.path("preStateRoot").asText() : expect(tx - 1).path("stateRoot").asText();
+        String root = tx == 0 ? world().fixture.path("preStateRoot").asText() : expect(tx - 1).path("stateRoot").asText();
         assertTrue(root.matches("0x[0-9a-f]{64}"), "no 32-byte state root before tx " + tx + describe(tx));
         return root;
     }
 
     private JsonNode transactions() {
-        assertTrue(world.fixture != null, "there is no filled vector" + world.last().describe());
-        JsonNode txs = world.fixture.path("blocks").path(0).path("transactions");
+        assertTrue(world().fixture != null, "there is no filled vector" + world().last().describe());
+        JsonNode txs = world().fixture.path("blocks").path(0).path("transactions");
         assertTrue(txs.isArray(), "no blocks[0].transactions in the filled vector");
         return txs;
     }
@@ -156,6 +166,6 @@ public class AbiSteps {
     }
 
     private String describe(int tx) {
-        return "\nfilled result of tx " + tx + " (" + world.filler.transactions.get(tx).function() + "): " + expect(tx).toPrettyString();
+        return "\nfilled result of tx " + tx + " (" + world().filler.transactions.get(tx).function() + "): " + expect(tx).toPrettyString();
     }
 }

@@ -3,8 +3,12 @@ package io.ecliptica.acceptance;
 import java.time.Duration;
 import java.util.List;
 
-/** One harness invocation and what it printed; {@link #describe()} goes into every assertion message. */
-record CliRun(String command, int exitCode, String stdout, String stderr, Duration took) {
+/**
+ * One harness invocation and what it printed; {@link #describe()} goes into every assertion message.
+ * {@code stdout} and {@code stderr} are the CLI's own streams; {@code jvmStderr} is whatever else
+ * reached {@code System.err} meanwhile (engine libraries, a stray {@code printStackTrace()}).
+ */
+record CliRun(String command, int exitCode, String stdout, String stderr, String jvmStderr, Duration took) {
 
     List<String> stdoutLines() {
         return stdout.lines().toList();
@@ -17,7 +21,9 @@ record CliRun(String command, int exitCode, String stdout, String stderr, Durati
 
     String describe() {
         return "\n$ " + command + "\nexit code: " + exitCode + " (after " + took.toMillis() + " ms)"
-                + "\n--- stdout ---\n" + abbreviate(stdout) + "\n--- stderr ---\n" + abbreviate(stderr) + "\n--------------";
+                + "\n--- stdout ---\n" + abbreviate(stdout) + "\n--- stderr ---\n" + abbreviate(stderr)
+                + (jvmStderr.isBlank() ? "" : "\n--- other output on System.err meanwhile ---\n" + abbreviate(jvmStderr))
+                + "\n--------------\n";
     }
 
     private static String abbreviate(String s) {

@@ -12,34 +12,37 @@ import java.util.List;
 
 /** Steps every feature uses: running a command line, exit codes, stderr discipline. */
 public class CommonSteps {
-    private final World world = World.get();
+    /** This scenario's state; looked up on every use, never cached across scenarios. */
+    private static World world() {
+        return World.get();
+    }
 
     /** {@code "harness engines --json"}: words separated by spaces, the first one {@code harness}. */
     @When("I run {string}")
     public void iRun(String commandLine) {
         List<String> words = Arrays.asList(commandLine.trim().split("\\s+"));
         assertEquals("harness", words.get(0), "a command line in a feature must start with 'harness': " + commandLine);
-        world.last = Harness.run(words.subList(1, words.size()));
+        world().last = Harness.run(words.subList(1, words.size()));
     }
 
     @Then("the exit code is {int}")
     public void theExitCodeIs(int expected) {
-        CliRun run = world.last();
+        CliRun run = world().last();
         assertEquals(expected, run.exitCode(), "unexpected exit code" + run.describe());
     }
 
     @Then("no stack trace is printed")
     public void noStackTrace() {
-        CliRun run = world.last();
+        CliRun run = world().last();
         for (String marker : List.of("\tat ", "Caused by: ", "Exception in thread")) {
-            assertFalse(run.stderr().contains(marker) || run.stdout().contains(marker),
+            assertFalse(run.stderr().contains(marker) || run.stdout().contains(marker) || run.jvmStderr().contains(marker),
                     "the output contains a stack trace (found '" + marker.strip() + "')" + run.describe());
         }
     }
 
     @Then("nothing is printed on stderr")
     public void nothingOnStderr() {
-        CliRun run = world.last();
+        CliRun run = world().last();
         assertTrue(run.stderrLines().isEmpty(), "expected no output on stderr" + run.describe());
     }
 

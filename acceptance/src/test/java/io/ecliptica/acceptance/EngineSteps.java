@@ -21,11 +21,14 @@ public class EngineSteps {
     /** A version as libraries write it: at least major.minor. */
     private static final Pattern VERSION = Pattern.compile("\\d+\\.\\d+");
 
-    private final World world = World.get();
+    /** This scenario's state; looked up on every use, never cached across scenarios. */
+    private static World world() {
+        return World.get();
+    }
 
     @Then("these engines are listed as usable with a version:")
     public void listedAsUsable(List<String> ids) {
-        CliRun run = world.last();
+        CliRun run = world().last();
         for (String id : ids) {
             String line = run.stdoutLines().stream().filter(l -> l.startsWith(id + " ")).findFirst().orElse(null);
             assertTrue(line != null, "engine " + id + " is not listed" + run.describe());
@@ -39,7 +42,7 @@ public class EngineSteps {
 
     @Then("no engine is listed as unavailable")
     public void noneUnavailable() {
-        CliRun run = world.last();
+        CliRun run = world().last();
         List<String> lines = run.stdoutLines().stream().filter(l -> !l.isBlank()).toList();
         assertFalse(lines.isEmpty(), "no engines listed" + run.describe());
         for (String line : lines) {
@@ -50,7 +53,7 @@ public class EngineSteps {
 
     @Then("stdout is a JSON object whose {string} have the ids:")
     public void jsonIds(String member, List<String> ids) {
-        CliRun run = world.last();
+        CliRun run = world().last();
         JsonNode root = Json.parse(run.stdout(), run);
         assertTrue(root.path(member).isArray(), "no array '" + member + "' in the JSON" + run.describe());
         List<String> actual = new ArrayList<>();
@@ -60,7 +63,7 @@ public class EngineSteps {
 
     @Then("every engine in the JSON listing is usable and has a library, a version and a mode")
     public void jsonEnginesComplete() {
-        CliRun run = world.last();
+        CliRun run = world().last();
         for (JsonNode e : Json.parse(run.stdout(), run).path("engines")) {
             String id = e.path("id").asText();
             assertTrue(e.path("usable").isBoolean() && e.path("usable").asBoolean(), id + " is not usable" + run.describe());
@@ -72,7 +75,7 @@ public class EngineSteps {
 
     @Then("the JSON listing has the same engines in the same order as {string}")
     public void sameAsText(String textCommand) {
-        CliRun json = world.last();
+        CliRun json = world().last();
         List<String> fromJson = new ArrayList<>();
         Json.parse(json.stdout(), json).path("engines").forEach(e -> fromJson.add(e.path("id").asText()));
         List<String> words = Arrays.asList(textCommand.trim().split("\\s+"));
@@ -103,11 +106,11 @@ public class EngineSteps {
                 List<String> log = Files.readAllLines(buildLog);
                 String tail = String.join("\n", log.subList(Math.max(0, log.size() - 40), log.size()));
                 run = new CliRun(run.command(), run.exitCode(), run.stdout(),
-                        run.stderr() + "\n--- tail of " + buildLog + " ---\n" + tail, run.took());
+                        run.stderr() + "\n--- tail of " + buildLog + " ---\n" + tail, "", run.took());
             } catch (java.io.IOException e) {
                 // keep the run as it is
             }
         }
-        world.last = run;
+        world().last = run;
     }
 }

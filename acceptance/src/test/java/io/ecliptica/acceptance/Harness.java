@@ -32,17 +32,58 @@ final class Harness {
     static CliRun run(List<String> args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
+        ByteArrayOutputStream jvmErr = new ByteArrayOutputStream();
+        PrintStream systemErr = System.err;
         int code;
         long t0 = System.nanoTime();
         try (PrintStream po = new PrintStream(out, true, StandardCharsets.UTF_8);
-             PrintStream pe = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = Main.execute(args.toArray(String[]::new), po, pe);
+             PrintStream pe = new PrintStream(err, true, StandardCharsets.UTF_8);
+             PrintStream tee = new PrintStream(new Tee(systemErr, jvmErr), true, StandardCharsets.UTF_8)) {
+            System.setErr(tee);
+            try {
+                code = Main.execute(args.toArray(String[]::new), po, pe);
+            } finally {
+                System.setErr(systemErr);
+            }
         }
         long took = System.nanoTime() - t0;
         CliRun run = new CliRun("harness " + String.join(" ", args), code, out.toString(StandardCharsets.UTF_8),
-                err.toString(StandardCharsets.UTF_8), Duration.ofNanos(took));
+                err.toString(StandardCharsets.UTF_8), jvmErr.toString(StandardCharsets.UTF_8), Duration.ofNanos(took));
         record(run);
         return run;
+    }
+
+    /** Copies System.err output to the original stream (so it still shows in the build log) and keeps it. */
+    private static final class Tee extends java.io.OutputStream {
+        private final PrintStream original;
+        private final ByteArrayOutputStream copy;
+
+        Tee(PrintStream original, ByteArrayOutputStream copy) {
+            this.original = original;
+            this.copy = copy;
+        }
+
+        @Override
+        public synchronized void write(int b) {
+            original.write(b);
+            copy.write(b);
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) {
+            original.write(b, off, len);
+            copy.write(b, off, len);
+        }
+
+        @Override
+        public void flush() {
+            original.flush();
+        }
+
+        @Override
+        public void close() {
+            original.flush(); // never close the JVM's System.err
+        }
     }
 
     /** Runs {@code bin/harness} with {@code args} from the repository root. */
@@ -71,7 +112,7 @@ final class Harness {
                 if (code == -1) {
                     stderr += "\n[acceptance] killed after the " + timeout.toSeconds() + " s timeout";
                 }
-                CliRun run = new CliRun(String.join(" ", command), code, Files.readString(out), stderr, Duration.ofNanos(took));
+                CliRun run = new CliRun(String.join(" ", command), code, Files.readString(out), stderr, "", Duration.ofNanos(took));
                 record(run);
                 return run;
             } finally {

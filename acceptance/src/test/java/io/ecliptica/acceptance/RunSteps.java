@@ -25,7 +25,10 @@ public class RunSteps {
     static final List<String> FIELDS = List.of("status", "class", "output", "results", "events", "writes", "stateRoot");
     private static final Pattern ENGINE_VALUE = Pattern.compile("^  (\\S+)\\s+(.*)$");
 
-    private final World world = World.get();
+    /** This scenario's state; looked up on every use, never cached across scenarios. */
+    private static World world() {
+        return World.get();
+    }
 
     @Given("a module file {string} in a scratch folder containing {int} random bytes")
     public void randomBytes(String name, int count) {
@@ -53,23 +56,23 @@ public class RunSteps {
 
     @When("I run the module's export {string}")
     public void runExport(String export) {
-        world.last = Harness.run(List.of("run", world.module.toString(), "--call", export));
+        world().last = Harness.run(List.of("run", world().module.toString(), "--call", export));
     }
 
     /** Passes the arguments the way a user types them: {@code --args -7,4}. */
     @When("I run the module's export {string} with args {string}")
     public void runExportWithArgs(String export, String args) {
-        world.last = Harness.run(List.of("run", world.module.toString(), "--call", export, "--args", args));
+        world().last = Harness.run(List.of("run", world().module.toString(), "--call", export, "--args", args));
     }
 
     @When("I run the module's export {string} with args {string} and --json")
     public void runExportJson(String export, String args) {
-        world.last = Harness.run(List.of("run", world.module.toString(), "--call", export, "--args", args, "--json"));
+        world().last = Harness.run(List.of("run", world().module.toString(), "--call", export, "--args", args, "--json"));
     }
 
     @Then("every engine reports status {string}, class {string} and results {string}")
     public void everyEngineReports(String status, String cls, String results) {
-        CliRun run = world.last();
+        CliRun run = world().last();
         Map<String, Map<String, String>> table = sideBySide(run);
         for (String engine : Engines.usable()) {
             Map<String, String> r = table.get(engine);
@@ -83,14 +86,14 @@ public class RunSteps {
 
     @Then("the report says that all engines agree")
     public void allAgree() {
-        CliRun run = world.last();
+        CliRun run = world().last();
         String expected = "AGREE: all " + Engines.usable().size() + " engines give byte-identical results.";
         assertTrue(run.stdoutLines().contains(expected), "missing the line '" + expected + "'" + run.describe());
     }
 
     @Then("stdout is JSON with a result for every engine")
     public void jsonResultPerEngine() {
-        CliRun run = world.last();
+        CliRun run = world().last();
         JsonNode results = jsonResults(run);
         List<String> engines = new ArrayList<>();
         results.fieldNames().forEachRemaining(engines::add);
@@ -99,7 +102,7 @@ public class RunSteps {
 
     @Then("every engine's JSON result has the same status, class, output, results, events, writes and stateRoot")
     public void jsonResultsIdentical() {
-        CliRun run = world.last();
+        CliRun run = world().last();
         JsonNode results = jsonResults(run);
         String first = Engines.usable().get(0);
         for (String engine : Engines.usable()) {
@@ -114,7 +117,7 @@ public class RunSteps {
 
     @Then("every engine's JSON result has status {string} and results {string}")
     public void jsonStatusAndResults(String status, String values) {
-        CliRun run = world.last();
+        CliRun run = world().last();
         JsonNode results = jsonResults(run);
         for (String engine : Engines.usable()) {
             assertEquals(status, results.path(engine).path("status").asText(), engine + ": status" + run.describe());
@@ -151,13 +154,13 @@ public class RunSteps {
     }
 
     private void writeModule(String name, byte[] bytes) {
-        Path file = world.scratch().resolve(name);
+        Path file = world().scratch().resolve(name);
         try {
             Files.write(file, bytes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        world.module = file;
+        world().module = file;
     }
 
     private static byte[] read(Path file) {

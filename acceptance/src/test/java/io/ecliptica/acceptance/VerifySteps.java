@@ -26,7 +26,10 @@ public class VerifySteps {
     private static final Pattern PLACE_PART = Pattern.compile("(\\w+)(?:\\[(\\d+)])?");
     private static final Pattern FINDING_VALUE = Pattern.compile("^ {8}(\\S+)\\s+(\\S.*)$");
 
-    private final World world = World.get();
+    /** This scenario's state; looked up on every use, never cached across scenarios. */
+    private static World world() {
+        return World.get();
+    }
 
     // --- the bundled vectors -------------------------------------------------------------------
 
@@ -43,17 +46,17 @@ public class VerifySteps {
 
     @When("I verify the bundled vectors")
     public void verifyBundled() {
-        world.last = Harness.run(List.of("verify", BundledVectors.dir().toString()));
+        world().last = Harness.run(List.of("verify", BundledVectors.dir().toString()));
     }
 
     @When("I verify the folder {string}")
     public void verifyFolder(String folder) {
-        world.last = Harness.run(List.of("verify", Repo.root().resolve(folder).toString()));
+        world().last = Harness.run(List.of("verify", Repo.root().resolve(folder).toString()));
     }
 
     @Then("every bundled vector is reported as PASS, by file name")
     public void everyBundledVectorPasses() {
-        CliRun run = world.last();
+        CliRun run = world().last();
         List<Path> files = BundledVectors.files();
         for (Path f : files) {
             assertReported(run, "PASS", f);
@@ -69,7 +72,7 @@ public class VerifySteps {
     @Then("the summary says every bundled vector passed")
     public void summaryAllPassed() {
         int n = BundledVectors.files().size();
-        assertSummary(world.last(), n, n, 0, 0);
+        assertSummary(world().last(), n, n, 0, 0);
     }
 
     @Then("there is a bundled vector for every filler in vectors\\/fillers")
@@ -84,13 +87,13 @@ public class VerifySteps {
 
     @Given("a copy of the bundled vector {string} in a scratch folder")
     public void copyOfBundled(String name) {
-        world.copy = copy(BundledVectors.file(name), name);
+        world().copy = copy(BundledVectors.file(name), name);
     }
 
     /** {@code place} is a path into the vector's JSON such as {@code blocks[1].transactions[2].expect.stateRoot}. */
     @Given("in the copy, one hex digit of {word} is changed")
     public void tamper(String place) {
-        JsonNode root = Json.read(world.copy);
+        JsonNode root = Json.read(world().copy);
         JsonNode parent = root;
         String[] parts = place.split("\\.");
         for (int i = 0; i < parts.length; i++) {
@@ -101,28 +104,28 @@ public class VerifySteps {
                 assertTrue(m.group(2) == null, "the place must end in a field name: " + place);
                 JsonNode value = parent.path(m.group(1));
                 assertTrue(value.isTextual() && value.asText().matches("0x[0-9a-fA-F]+"),
-                        place + " in " + world.copy + " is not a non-empty hex string: " + value);
-                world.originalValue = value.asText();
-                world.tamperedValue = flipLastDigit(world.originalValue);
-                world.tamperedField = m.group(1);
-                ((ObjectNode) parent).set(m.group(1), TextNode.valueOf(world.tamperedValue));
+                        place + " in " + world().copy + " is not a non-empty hex string: " + value);
+                world().originalValue = value.asText();
+                world().tamperedValue = flipLastDigit(world().originalValue);
+                world().tamperedField = m.group(1);
+                ((ObjectNode) parent).set(m.group(1), TextNode.valueOf(world().tamperedValue));
             } else {
                 parent = parent.path(m.group(1));
                 if (m.group(2) != null) {
                     int index = Integer.parseInt(m.group(2));
                     if (parts[i].startsWith("blocks")) {
-                        world.tamperedBlock = index;
-                        world.tamperedHeight = parent.path(index).path("height").asLong(-1);
+                        world().tamperedBlock = index;
+                        world().tamperedHeight = parent.path(index).path("height").asLong(-1);
                     } else if (parts[i].startsWith("transactions")) {
-                        world.tamperedTx = index;
+                        world().tamperedTx = index;
                     }
                     parent = parent.path(index);
                 }
-                assertFalse(parent.isMissingNode(), "no " + place + " in " + world.copy);
+                assertFalse(parent.isMissingNode(), "no " + place + " in " + world().copy);
             }
         }
-        assertNotEquals(world.originalValue, world.tamperedValue);
-        Json.write(world.copy, root);
+        assertNotEquals(world().originalValue, world().tamperedValue);
+        Json.write(world().copy, root);
     }
 
     /** Changes the last hex digit to another one: 0 becomes 1, anything else 0. */
@@ -133,12 +136,12 @@ public class VerifySteps {
 
     @When("I verify the copy")
     public void verifyCopy() {
-        world.last = Harness.run(List.of("verify", world.copy.toString()));
+        world().last = Harness.run(List.of("verify", world().copy.toString()));
     }
 
     @Then("the copy is reported as FAIL")
     public void copyFails() {
-        assertReported(world.last(), "FAIL", world.copy);
+        assertReported(world().last(), "FAIL", world().copy);
     }
 
     @Then("the report has exactly one mismatch, at block {int}, block-level, field {string}")
@@ -152,16 +155,16 @@ public class VerifySteps {
     }
 
     private void mismatchAt(int block, int tx, String field) {
-        CliRun run = world.last();
+        CliRun run = world().last();
         // the outline's location must be the place that was tampered with
-        assertEquals(world.tamperedBlock, block, "the example's block is not the tampered one");
-        assertEquals(world.tamperedTx, tx, "the example's tx is not the tampered one");
-        assertEquals(world.tamperedField, field, "the example's field is not the tampered one");
+        assertEquals(world().tamperedBlock, block, "the example's block is not the tampered one");
+        assertEquals(world().tamperedTx, tx, "the example's tx is not the tampered one");
+        assertEquals(world().tamperedField, field, "the example's field is not the tampered one");
         List<String> findings = run.stdoutLines().stream()
                 .filter(l -> l.contains("MISMATCH at") || l.contains("DIVERGENCE at") || l.contains("ENGINE FAILURE at"))
                 .toList();
         assertEquals(1, findings.size(), "expected exactly one finding, found " + findings + run.describe());
-        String where = "block " + block + " (height " + world.tamperedHeight + ")" + (tx < 0 ? "" : ", tx " + tx)
+        String where = "block " + block + " (height " + world().tamperedHeight + ")" + (tx < 0 ? "" : ", tx " + tx)
                 + ", field " + field;
         assertTrue(findings.get(0).strip().startsWith("MISMATCH at " + where + ":"),
                 "expected the finding 'MISMATCH at " + where + ": ...'" + run.describe());
@@ -169,16 +172,16 @@ public class VerifySteps {
 
     @Then("the mismatch shows the changed value as expected")
     public void showsExpected() {
-        CliRun run = world.last();
-        assertEquals(world.tamperedValue, findingValues(run).get("expected"), "the finding's expected value" + run.describe());
+        CliRun run = world().last();
+        assertEquals(world().tamperedValue, findingValues(run).get("expected"), "the finding's expected value" + run.describe());
     }
 
     @Then("the mismatch shows the original value for every engine")
     public void showsEveryEngine() {
-        CliRun run = world.last();
+        CliRun run = world().last();
         Map<String, String> values = findingValues(run);
         for (String engine : Engines.usable()) {
-            assertEquals(world.originalValue, values.get(engine), "the value of engine " + engine + " in the finding"
+            assertEquals(world().originalValue, values.get(engine), "the value of engine " + engine + " in the finding"
                     + run.describe());
         }
     }
@@ -206,60 +209,60 @@ public class VerifySteps {
 
     @Given("copies of the bundled vectors {string} and {string} in a scratch folder")
     public void copies(String a, String b) {
-        world.intactCopies.add(copy(BundledVectors.file(a), a));
-        world.intactCopies.add(copy(BundledVectors.file(b), b));
+        world().intactCopies.add(copy(BundledVectors.file(a), a));
+        world().intactCopies.add(copy(BundledVectors.file(b), b));
     }
 
     @Given("a vector {string} next to them, made from {string} with its text cut off in the middle")
     public void truncated(String name, String from) {
         String text = readString(BundledVectors.file(from));
-        world.brokenFile = writeString(name, text.substring(0, text.length() / 2));
+        world().brokenFile = writeString(name, text.substring(0, text.length() / 2));
     }
 
     @Given("a vector {string} next to them, made from {string} with an unknown key {string} in the second transaction")
     public void unknownKey(String name, String from, String key) {
         JsonNode root = Json.read(BundledVectors.file(from));
         ((ObjectNode) root.path("blocks").path(0).path("transactions").path(1)).put(key, 1);
-        world.brokenFile = world.scratch().resolve(name);
-        Json.write(world.brokenFile, root);
+        world().brokenFile = world().scratch().resolve(name);
+        Json.write(world().brokenFile, root);
     }
 
     @Given("a vector {string} next to them, made from {string} with the input of the second transaction {string}")
     public void badInput(String name, String from, String input) {
         JsonNode root = Json.read(BundledVectors.file(from));
         ((ObjectNode) root.path("blocks").path(0).path("transactions").path(1)).put("input", input);
-        world.brokenFile = world.scratch().resolve(name);
-        Json.write(world.brokenFile, root);
+        world().brokenFile = world().scratch().resolve(name);
+        Json.write(world().brokenFile, root);
     }
 
     @When("I verify the scratch folder")
     public void verifyScratch() {
-        world.last = Harness.run(List.of("verify", world.scratch().toString()));
+        world().last = Harness.run(List.of("verify", world().scratch().toString()));
     }
 
     @Then("stderr is exactly one line, naming the file {string} and the line and column")
     public void oneLineWithLineAndColumn(String name) {
         String line = CommonSteps.oneLine(name);
         assertTrue(Pattern.compile(Pattern.quote(name) + ":\\d+:\\d+: ").matcher(line).find(),
-                "the stderr line gives no line:column after the file name" + world.last().describe());
+                "the stderr line gives no line:column after the file name" + world().last().describe());
     }
 
     @Then("stderr is exactly one line, naming the file {string} and the place {string}")
     public void oneLineWithPlace(String name, String place) {
         String line = CommonSteps.oneLine(name);
         assertTrue(line.contains(name + ": " + place + ": "), "the stderr line does not give the place '" + place + "'"
-                + world.last().describe());
+                + world().last().describe());
     }
 
     @Then("{string} and {string} are still reported as PASS")
     public void stillPass(String a, String b) {
-        assertReported(world.last(), "PASS", world.scratch().resolve(a));
-        assertReported(world.last(), "PASS", world.scratch().resolve(b));
+        assertReported(world().last(), "PASS", world().scratch().resolve(a));
+        assertReported(world().last(), "PASS", world().scratch().resolve(b));
     }
 
     @Then("the summary counts {int} vectors: {int} passed, {int} failed, {int} unreadable")
     public void summaryCounts(int total, int passed, int failed, int unreadable) {
-        assertSummary(world.last(), total, passed, failed, unreadable);
+        assertSummary(world().last(), total, passed, failed, unreadable);
     }
 
     // --- helpers -------------------------------------------------------------------------------
@@ -282,7 +285,7 @@ public class VerifySteps {
 
     private Path copy(Path from, String name) {
         try {
-            return Files.copy(from, world.scratch().resolve(name));
+            return Files.copy(from, world().scratch().resolve(name));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -298,7 +301,7 @@ public class VerifySteps {
 
     private Path writeString(String name, String text) {
         try {
-            return Files.writeString(world.scratch().resolve(name), text);
+            return Files.writeString(world().scratch().resolve(name), text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

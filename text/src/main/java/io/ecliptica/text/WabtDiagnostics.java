@@ -11,8 +11,8 @@ final class WabtDiagnostics {
     private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;]*[A-Za-z]");
     // "/in/x.wat:3:4: error: unexpected token foo, expected )."
     private static final Pattern LOCATED =
-            Pattern.compile("^(.*?):(\\d+):(\\d+): (?:error|warning): (.*)$");
-    private static final Pattern UNLOCATED = Pattern.compile("^(?:.*?: )?error: (.*)$");
+            Pattern.compile("^(.*?):(\\d+):(\\d+): error: (.*)$");
+    private static final Pattern UNLOCATED = Pattern.compile("^error: (.*)$");
 
     private WabtDiagnostics() {}
 

@@ -19,6 +19,7 @@ import io.ecliptica.text.WastCommand.DefineModule;
 import io.ecliptica.text.WastCommand.PerformAction;
 import io.ecliptica.text.WastCommand.Register;
 import io.ecliptica.text.WastValue.NanKind;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -187,5 +188,14 @@ class WastTest {
         assertNull(m.name());
         assertEquals(new Register(2, "x", null), s.commands().get(1));
         assertEquals(new PerformAction(3, new WastAction.Invoke(null, "f", List.of()), List.of()), s.commands().get(2));
+    }
+
+    @Test
+    void missingCommasOfWast2JsonAreRepairedOutsideStrings() {
+        String broken = "{\"a\": [{\"type\": \"i32\"}{\"type\": \"f64\"} {\"x\": \"}{\\\"}{\"}]}";
+        String fixed = new String(Wast.repairJson(broken.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+        assertEquals("{\"a\": [{\"type\": \"i32\"},{\"type\": \"f64\"} ,{\"x\": \"}{\\\"}{\"}]}", fixed);
+        String ok = "{\"commands\": [{\"n\": \"h\u00e9\"}, {\"n\": \"\u2211\"}]}";
+        assertEquals(ok, new String(Wast.repairJson(ok.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8));
     }
 }

@@ -147,6 +147,15 @@ class WatTest {
     }
 
     @Test
+    void sourceEchoedByWabtIsNotMistakenForAnError() {
+        String wat = "(module (func (result i32) foo)) ;; error: not a diagnostic\n";
+        WatSyntaxException e = assertThrows(WatSyntaxException.class, () -> Wat.toWasm(wat, "echo.wat"));
+        assertTrue(e.diagnostics().stream().noneMatch(d -> d.detail().contains("not a diagnostic")),
+                e.diagnostics().toString());
+        assertEquals(1, e.line());
+    }
+
+    @Test
     void severalErrorsAreSummarised() {
         String wat = "(module\n (func (result i32) (local.get 5))\n (func (result i64) (local.get 9)))\n";
         WatSyntaxException e = assertThrows(WatSyntaxException.class, () -> Wat.toWasm(wat, "two.wat"));
