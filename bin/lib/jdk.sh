@@ -47,6 +47,11 @@ use_jdk() {
   fi
   export JAVA_HOME=$home
   export PATH="$JAVA_HOME/bin:$PATH"
+  JDK_MAJOR=$(jdk_major "$home")
+  # JDK 23+ warns when Truffle (GraalWasm) uses sun.misc.Unsafe; JDK 21/22 do not know the flag.
+  if [[ "$JDK_MAJOR" -ge 23 ]]; then
+    HARNESS_JVM_FLAGS+=(--sun-misc-unsafe-memory-access=allow)
+  fi
 }
 
 require_maven() {
@@ -61,5 +66,6 @@ require_maven() {
   fi
 }
 
-# JVM flags every harness JVM needs: JNI for wasmtime on JDK 22+, GraalWasm's interpreter note off.
-HARNESS_JVM_FLAGS=(--enable-native-access=ALL-UNNAMED -Dpolyglot.engine.WarnInterpreterOnly=false)
+# JVM flags every harness JVM needs: JNI for wasmtime on JDK 22+; JIT for wabt's huge methods
+# (WAT/WAST parsing is ~3x faster); GraalWasm's interpreter-only note off.
+HARNESS_JVM_FLAGS=(--enable-native-access=ALL-UNNAMED -XX:-DontCompileHugeMethods -Dpolyglot.engine.WarnInterpreterOnly=false)

@@ -65,6 +65,12 @@ final class FillCommand implements Callable<Integer> {
                 Vector filler;
                 try {
                     filler = VectorReader.read(file);
+                } catch (VectorFormatException.NotAVector e) {
+                    if (paths.contains(file)) {
+                        main.err.println("ERROR " + e.getMessage());
+                        exit = ExitCode.worst(exit, ExitCode.BAD_INPUT);
+                    }
+                    continue;
                 } catch (VectorFormatException e) {
                     main.err.println("ERROR " + e.getMessage());
                     exit = ExitCode.worst(exit, ExitCode.BAD_INPUT);

@@ -21,6 +21,7 @@ final class VectorFiles {
                 try (Stream<Path> s = Files.walk(p)) {
                     // Sorted by path text so runs and reports list vectors in the same order everywhere.
                     s.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().endsWith(".json"))
+                            .filter(f -> !inToolingDirectory(p, f))
                             .sorted((a, b) -> a.toString().compareTo(b.toString()))
                             .forEach(out::add);
                 } catch (IOException e) {
@@ -33,6 +34,17 @@ final class VectorFiles {
             }
         }
         return out;
+    }
+
+    /** node_modules and hidden directories hold tool files (package.json...), never vectors. */
+    private static boolean inToolingDirectory(Path root, Path file) {
+        for (Path part : root.relativize(file)) {
+            String name = part.toString();
+            if (name.equals("node_modules") || (name.startsWith(".") && name.length() > 1)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The path as the user will recognise it: relative to the working directory when inside it. */

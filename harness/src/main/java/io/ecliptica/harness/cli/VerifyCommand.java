@@ -75,6 +75,13 @@ final class VerifyCommand implements Callable<Integer> {
                 Vector vector;
                 try {
                     vector = VectorReader.read(file);
+                } catch (VectorFormatException.NotAVector e) {
+                    if (paths.contains(file)) {
+                        main.err.println("ERROR " + e.getMessage());
+                        exit = ExitCode.worst(exit, ExitCode.BAD_INPUT);
+                        errors++;
+                    }
+                    continue;
                 } catch (VectorFormatException e) {
                     main.err.println("ERROR " + e.getMessage());
                     errors++;
@@ -115,8 +122,9 @@ final class VerifyCommand implements Callable<Integer> {
             main.out.print(report.toText());
         } else {
             text.line("");
-            text.line(String.format(java.util.Locale.ROOT, "%d vectors: %d passed, %d failed, %d unreadable%s. Exit code %d.",
-                    passed + failed + errors, passed, failed, errors,
+            int total = passed + failed + errors;
+            text.line(String.format(java.util.Locale.ROOT, "%d vector%s: %d passed, %d failed, %d unreadable%s. Exit code %d.",
+                    total, total == 1 ? "" : "s", passed, failed, errors,
                     fillers > 0 ? " (" + fillers + " fillers skipped)" : "", exit));
         }
         if (reportFile != null) {

@@ -64,17 +64,24 @@ public final class TextReport {
         }
     }
 
-    /** Every engine's result of one call, side by side (for {@code run}). */
+    /**
+     * Every engine's result of one call, side by side (for {@code run}): a field on which all
+     * engines agree takes one line; a field on which they differ lists each engine's value.
+     */
     public void sideBySide(VectorVerdict v) {
         List<EngineTrace> traces = v.traces();
-        int w = width(traces.stream().map(t -> t.engine().id()).toList());
+        int w = Math.max(10, width(traces.stream().map(t -> t.engine().id()).toList()));
         for (CallResult.Field field : CallResult.Field.values()) {
-            out.println(field.id() + ":");
-            for (EngineTrace t : traces) {
-                String value = t.result(0, 0).map(r -> shorten(FieldText.of(field, r)))
-                        .orElse("(no result: " + t.failure().map(f -> f.failure().kind().id() + ", "
-                                + f.failure().message()).orElse("") + ")");
-                out.printf(Locale.ROOT, "  %-" + w + "s  %s%n", t.engine().id(), value);
+            List<String> values = traces.stream().map(t -> t.result(0, 0).map(r -> FieldText.of(field, r))
+                    .orElse("(no result: " + t.failure().map(f -> f.failure().kind().id() + ", "
+                            + f.failure().message()).orElse("") + ")")).toList();
+            if (values.stream().distinct().count() == 1) {
+                out.printf(Locale.ROOT, "  %-" + w + "s  %s%n", field.id(), shorten(values.get(0)));
+                continue;
+            }
+            out.printf(Locale.ROOT, "  %-" + w + "s  DIFFERS:%n", field.id());
+            for (int i = 0; i < traces.size(); i++) {
+                out.printf(Locale.ROOT, "    %-" + (w - 2) + "s  %s%n", traces.get(i).engine().id(), shorten(values.get(i)));
             }
         }
         for (EngineTrace t : traces) {

@@ -29,6 +29,9 @@ public final class ModuleFiles {
         } catch (IOException e) {
             throw new ModuleFileException(file + ": cannot read: " + e.getMessage());
         }
+        if (bytes.length == 0) {
+            throw new ModuleFileException(file + ": empty file, not a WebAssembly module");
+        }
         if (bytes.length >= 4 && Arrays.equals(Arrays.copyOf(bytes, 4), MAGIC)) {
             return bytes;
         }

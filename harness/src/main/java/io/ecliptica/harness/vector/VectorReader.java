@@ -76,7 +76,10 @@ public final class VectorReader {
         if (root == null || root.isMissingNode()) {
             throw top.error("empty file");
         }
-        top.object();
+        if (!root.isObject() || !root.path("_info").path("format").asText("").startsWith("ecliptica-")) {
+            throw new VectorFormatException.NotAVector(file + ": not a vector (no _info.format such as "
+                    + "\"ecliptica-vector/1\" or \"ecliptica-filler/1\")");
+        }
         JsonCursor info = top.get("_info").object();
         String format = info.get("format").text();
         Vector.Kind kind = switch (format) {

@@ -1,0 +1,427 @@
+package io.ecliptica.instrument;
+
+import io.ecliptica.instrument.WasmModule.Code;
+import io.ecliptica.instrument.WasmModule.Custom;
+import io.ecliptica.instrument.WasmModule.Elem;
+import io.ecliptica.instrument.WasmModule.ElemItem;
+import io.ecliptica.instrument.WasmModule.Export;
+import io.ecliptica.instrument.WasmModule.FuncType;
+import io.ecliptica.instrument.WasmModule.Global;
+import io.ecliptica.instrument.WasmModule.GlobalType;
+import io.ecliptica.instrument.WasmModule.Import;
+import io.ecliptica.instrument.WasmModule.ImportDesc;
+import io.ecliptica.instrument.WasmModule.Limits;
+import io.ecliptica.instrument.WasmModule.LocalGroup;
+import io.ecliptica.instrument.WasmModule.Memory;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Rewrites a validated, gated module under a profile: the host-contract imports, globals and
+ * exports, the start-function rule, and per function the stack-height check, the gas charges and
+ * the NaN canonicalization (docs/gas.md).
+ */
+final class Transformer {
+
+    private final WasmModule in;
+    private final Validator.Analysis analysis;
+    private final Profile p;
+    private final CostTable costs;
+    private final WasmModule out;
+
+    /** Functions imported by the input (indices below stay, indices at or above shift by 2). */
+    private final int importedFuncs;
+    private int oogFunc;
+    private int stackFunc;
+    private int gasGlobal;
+    private int stackGlobal;
+
+    private Transformer(WasmModule in, Validator.Analysis analysis, Profile p) {
+        this.in = in;
+        this.analysis = analysis;
+        this.p = p;
+        this.costs = p.costs();
+        this.out = in.copy();
+        this.importedFuncs = in.importedCount(WasmModule.K_FUNC);
+    }
+
+    static WasmModule transform(WasmModule m, Validator.Analysis a, Profile p) {
+        return new Transformer(m, a, p).run();
+    }
+
+    long remap(long func) {
+        return func < importedFuncs ? func : func + 2;
+    }
+
+    private int typeIndex(List<ValType> params, List<ValType> results) {
+        FuncType want = new FuncType(params, results);
+        int i = out.types.indexOf(want);
+        if (i >= 0) {
+            return i;
+        }
+        out.types.add(want);
+        return out.types.size() - 1;
+    }
+
+    private WasmModule run() {
+        // host-contract imports, appended after the module's own imports
+        int voidType = typeIndex(List.of(), List.of());
+        oogFunc = importedFuncs;
+        stackFunc = importedFuncs + 1;
+        out.imports.add(new Import(Instrumenter.HOST_MODULE, Instrumenter.OUT_OF_GAS,
+                new ImportDesc(WasmModule.K_FUNC, voidType, null, null), -1));
+        out.imports.add(new Import(Instrumenter.HOST_MODULE, Instrumenter.STACK_EXHAUSTED,
+                new ImportDesc(WasmModule.K_FUNC, voidType, null, null), -1));
+
+        // globals, appended after the module's own
+        int globalCount = in.importedCount(WasmModule.K_GLOBAL) + in.globals.size();
+        gasGlobal = globalCount;
+        stackGlobal = globalCount + 1;
+        out.globals.add(new Global(new GlobalType(ValType.I64, true), List.of(Instr.of(Op.I64_CONST, 0)), -1));
+        out.globals.add(new Global(new GlobalType(ValType.I32, true), List.of(Instr.of(Op.I32_CONST, 0)), -1));
+
+        // exports
+        List<Export> exports = new ArrayList<>();
+        for (Export e : in.exports) {
+            exports.add(e.kind() == WasmModule.K_FUNC ? new Export(e.name(), e.kind(), remap(e.index()), e.offset()) : e);
+        }
+        exports.add(new Export(Instrumenter.GAS_GLOBAL, WasmModule.K_GLOBAL, gasGlobal, -1));
+        if (in.start >= 0) {
+            exports.add(new Export(Instrumenter.START_EXPORT, WasmModule.K_FUNC, remap(in.start), -1));
+            out.start = -1;
+        }
+        out.exports = exports;
+
+        // element segments
+        List<Elem> elems = new ArrayList<>();
+        for (Elem e : in.elems) {
+            List<ElemItem> items = new ArrayList<>();
+            for (ElemItem item : e.init()) {
+                items.add(item.isNull() ? item : new ElemItem(remap(item.func())));
+            }
+            elems.add(new Elem(e.flags(), e.table(), e.offset(), items, e.byteOffset()));
+        }
+        out.elems = elems;
+
+        // the platform memory cap
+        List<Memory> mems = new ArrayList<>();
+        for (Memory mem : in.memories) {
+            long cap = p.limits().maxMemoryPages();
+            Limits l = mem.limits();
+            long max = l.hasMax() ? Math.min(l.max(), cap) : cap;
+            mems.add(new Memory(new Limits(l.min(), max), mem.offset()));
+        }
+        out.memories = mems;
+
+        // names
+        List<Custom> customs = new ArrayList<>();
+        for (Custom c : in.customs) {
+            if (c.name().equals("name")) {
+                byte[] renamed = NameSection.renumber(c.payload().toArray(), importedFuncs, 2);
+                if (renamed != null) {
+                    customs.add(new Custom(c.name(), new WasmModule.Bytes(renamed), c.after()));
+                }
+            } else {
+                customs.add(c);
+            }
+        }
+        out.customs = customs;
+
+        // function bodies
+        List<Code> codes = new ArrayList<>();
+        for (int f = 0; f < in.codes.size(); f++) {
+            codes.add(new Body(f).run());
+        }
+        out.codes = codes;
+        return out;
+    }
+
+    /** The frame cost of defined function {@code f} (docs/gas.md §Stack height). */
+    static long frameCost(WasmModule m, Validator.Analysis a, Profile p, int f) {
+        FuncType t = m.types.get(m.functions.get(f));
+        return t.params().size() + m.codes.get(f).localCount() + a.maxStack()[f] + p.frameOverhead();
+    }
+
+    /** True for the instructions after which a new metered block begins (docs/gas.md §Metered blocks). */
+    static boolean endsMeteredBlock(Op op) {
+        return switch (op) {
+            case LOOP, IF, ELSE, END, BR, BR_IF, BR_TABLE, RETURN, CALL, CALL_INDIRECT, UNREACHABLE -> true;
+            default -> false;
+        };
+    }
+
+    /** Rewrites one function body. */
+    private final class Body {
+        private final int f;
+        private final Code code;
+        private final FuncType type;
+        private final List<Instr> src;
+        private final List<Instr> dst = new ArrayList<>();
+        private final List<LocalGroup> locals;
+        private long nextLocal;
+        private final long frame;
+
+        private int i64Scratch = -1;
+        private int f32Scratch = -1;
+        private int f64Scratch = -1;
+        private final int[] i32Scratch = {-1, -1, -1, -1};
+
+        Body(int f) {
+            this.f = f;
+            this.code = in.codes.get(f);
+            this.type = in.types.get(in.functions.get(f));
+            this.src = code.body();
+            this.locals = new ArrayList<>(code.locals());
+            this.nextLocal = type.params().size() + code.localCount();
+            this.frame = frameCost(in, analysis, p, f);
+        }
+
+        private int newLocal(ValType t) {
+            locals.add(new LocalGroup(1, t));
+            return (int) nextLocal++;
+        }
+
+        private int i64() {
+            if (i64Scratch < 0) {
+                i64Scratch = newLocal(ValType.I64);
+            }
+            return i64Scratch;
+        }
+
+        private int i32(int k) {
+            if (i32Scratch[k] < 0) {
+                i32Scratch[k] = newLocal(ValType.I32);
+            }
+            return i32Scratch[k];
+        }
+
+        private void emit(Op op) {
+            dst.add(Instr.of(op));
+        }
+
+        private void emit(Op op, long a) {
+            dst.add(Instr.of(op, a));
+        }
+
+        /** {@code if remaining < cost: out_of_gas(); remaining -= cost} for a constant cost. */
+        private void charge(long cost) {
+            emit(Op.GLOBAL_GET, gasGlobal);
+            emit(Op.I64_CONST, cost);
+            emit(Op.I64_LT_U);
+            outOfGasIf();
+            emit(Op.GLOBAL_GET, gasGlobal);
+            emit(Op.I64_CONST, cost);
+            emit(Op.I64_SUB);
+            emit(Op.GLOBAL_SET, gasGlobal);
+        }
+
+        /** The same with the cost on the operand stack (an i64). */
+        private void chargeDynamic() {
+            int amount = i64();
+            emit(Op.LOCAL_SET, amount);
+            emit(Op.GLOBAL_GET, gasGlobal);
+            emit(Op.LOCAL_GET, amount);
+            emit(Op.I64_LT_U);
+            outOfGasIf();
+            emit(Op.GLOBAL_GET, gasGlobal);
+            emit(Op.LOCAL_GET, amount);
+            emit(Op.I64_SUB);
+            emit(Op.GLOBAL_SET, gasGlobal);
+        }
+
+        private void outOfGasIf() {
+            emit(Op.IF, Instr.BT_EMPTY);
+            emit(Op.CALL, oogFunc);
+            emit(Op.UNREACHABLE);
+            emit(Op.END);
+        }
+
+        /** Charges {@code perUnit * (unsigned) local} for the i32 in local {@code x}. */
+        private void chargePerUnit(int x, long perUnit) {
+            emit(Op.LOCAL_GET, x);
+            emit(Op.I64_EXTEND_I32_U);
+            emit(Op.I64_CONST, perUnit);
+            emit(Op.I64_MUL);
+            chargeDynamic();
+        }
+
+        private void stackEnter() {
+            emit(Op.GLOBAL_GET, stackGlobal);
+            emit(Op.I32_CONST, frame);
+            emit(Op.I32_ADD);
+            emit(Op.GLOBAL_SET, stackGlobal);
+            emit(Op.GLOBAL_GET, stackGlobal);
+            emit(Op.I32_CONST, p.stackLimit());
+            emit(Op.I32_GT_U);
+            emit(Op.IF, Instr.BT_EMPTY);
+            emit(Op.CALL, stackFunc);
+            emit(Op.UNREACHABLE);
+            emit(Op.END);
+        }
+
+        private void stackExit() {
+            emit(Op.GLOBAL_GET, stackGlobal);
+            emit(Op.I32_CONST, frame);
+            emit(Op.I32_SUB);
+            emit(Op.GLOBAL_SET, stackGlobal);
+        }
+
+        private void canonicalize(ValType t) {
+            int x;
+            if (t == ValType.F32) {
+                if (f32Scratch < 0) {
+                    f32Scratch = newLocal(ValType.F32);
+                }
+                x = f32Scratch;
+                emit(Op.LOCAL_TEE, x);
+                emit(Op.F32_CONST, Instrumenter.CANONICAL_NAN_F32 & 0xFFFF_FFFFL);
+                emit(Op.LOCAL_GET, x);
+                emit(Op.LOCAL_GET, x);
+                emit(Op.F32_EQ);
+            } else {
+                if (f64Scratch < 0) {
+                    f64Scratch = newLocal(ValType.F64);
+                }
+                x = f64Scratch;
+                emit(Op.LOCAL_TEE, x);
+                emit(Op.F64_CONST, Instrumenter.CANONICAL_NAN_F64);
+                emit(Op.LOCAL_GET, x);
+                emit(Op.LOCAL_GET, x);
+                emit(Op.F64_EQ);
+            }
+            emit(Op.SELECT); // x == x ? x : canonical NaN
+        }
+
+        /** The static cost of each metered block, indexed by its first instruction; -1 elsewhere. */
+        private long[] meteredBlocks() {
+            long[] cost = new long[src.size()];
+            java.util.Arrays.fill(cost, -1);
+            int start = 0;
+            cost[0] = 0;
+            for (int k = 0; k < src.size(); k++) {
+                Instr ins = src.get(k);
+                cost[start] += staticCost(ins);
+                if (endsMeteredBlock(ins.op()) && k + 1 < src.size() - 1) {
+                    start = k + 1;
+                    cost[start] = 0;
+                }
+            }
+            return cost;
+        }
+
+        private long staticCost(Instr ins) {
+            long w = costs.weight(ins.op());
+            if (ins.op() == Op.CALL && ins.a() < importedFuncs) {
+                HostCost h = hostCost(ins.a());
+                if (h != null) {
+                    w += h.base();
+                }
+            }
+            return w;
+        }
+
+        private HostCost hostCost(long func) {
+            Import imp = in.functionImport(func);
+            return imp == null ? null : costs.host(imp.module(), imp.name());
+        }
+
+        Code run() {
+            long[] blocks = p.meterGas() ? meteredBlocks() : null;
+            if (p.limitStack()) {
+                stackEnter();
+                List<ValType> results = type.results();
+                long bt = results.isEmpty() ? Instr.BT_EMPTY
+                        : results.size() == 1 ? -results.get(0).code
+                        : typeIndex(List.of(), results);
+                emit(Op.BLOCK, bt); // the wrapper: a branch to the function's label lands before the exit
+            }
+            int last = src.size() - 1; // the function's final end
+            for (int k = 0; k < last; k++) {
+                Instr ins = src.get(k);
+                if (blocks != null && blocks[k] > 0) {
+                    charge(blocks[k]);
+                }
+                if (p.meterGas()) {
+                    dynamic(ins);
+                }
+                if (ins.op() == Op.RETURN && p.limitStack()) {
+                    stackExit();
+                }
+                if (ins.op() == Op.CALL) {
+                    dst.add(ins.withA(remap(ins.a())));
+                } else {
+                    dst.add(ins);
+                }
+                if (p.canonicalizeNans() && ins.op().nanProducing) {
+                    canonicalize(ins.op().sig.endsWith("f") ? ValType.F32 : ValType.F64);
+                }
+            }
+            if (blocks != null && blocks[0] > 0 && last == 0) {
+                charge(blocks[0]); // a body that is only its final end (its weight, if any)
+            }
+            if (p.limitStack()) {
+                emit(Op.END);
+                stackExit();
+            }
+            dst.add(src.get(last));
+            return new Code(locals, dst, code.offset());
+        }
+
+        /** The dynamic part of a charge, right before the instruction. */
+        private void dynamic(Instr ins) {
+            switch (ins.op()) {
+                case MEMORY_GROW -> perUnitOnTop(costs.memoryGrowPerPage());
+                case MEMORY_FILL, MEMORY_COPY, MEMORY_INIT -> perUnitOnTop(costs.bulkPerByte());
+                case TABLE_INIT, TABLE_COPY -> perUnitOnTop(costs.tablePerElement());
+                case CALL -> {
+                    if (ins.a() < importedFuncs) {
+                        HostCost h = hostCost(ins.a());
+                        if (h != null && h.perByte() > 0 && !h.lengthParams().isEmpty()) {
+                            hostPerByte(in.functionType(ins.a()), h);
+                        }
+                    }
+                }
+                default -> { }
+            }
+        }
+
+        private void perUnitOnTop(long perUnit) {
+            if (perUnit == 0) {
+                return;
+            }
+            int x = i32(0);
+            emit(Op.LOCAL_SET, x);
+            chargePerUnit(x, perUnit);
+            emit(Op.LOCAL_GET, x);
+        }
+
+        private void hostPerByte(FuncType t, HostCost h) {
+            int n = t.params().size();
+            int[] slots = new int[n];
+            for (int k = 0; k < n; k++) {
+                if (t.params().get(k) != ValType.I32 || k >= i32Scratch.length) {
+                    throw new IllegalStateException("host function " + h.name() + " has a non-i32 or fifth parameter");
+                }
+                slots[k] = i32(k);
+            }
+            for (int k = n - 1; k >= 0; k--) {
+                emit(Op.LOCAL_SET, slots[k]);
+            }
+            boolean first = true;
+            for (int idx : h.lengthParams()) {
+                emit(Op.LOCAL_GET, slots[idx]);
+                emit(Op.I64_EXTEND_I32_U);
+                if (!first) {
+                    emit(Op.I64_ADD);
+                }
+                first = false;
+            }
+            emit(Op.I64_CONST, h.perByte());
+            emit(Op.I64_MUL);
+            chargeDynamic();
+            for (int k = 0; k < n; k++) {
+                emit(Op.LOCAL_GET, slots[k]);
+            }
+        }
+    }
+}
