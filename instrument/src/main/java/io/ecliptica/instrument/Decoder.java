@@ -329,11 +329,15 @@ final class Decoder {
                             case 0 -> new ImportDesc(0, (int) u32Index(), null, null);
                             case 1 -> {
                                 funcrefType("table");
-                                importedTables++;
+                                if (++importedTables > 1) {
+                                    throw feature(Features.REFERENCE_TYPES, at, "more than one table");
+                                }
                                 yield new ImportDesc(1, 0, limits(false), null);
                             }
                             case 2 -> {
-                                importedMemories++;
+                                if (++importedMemories > 1) {
+                                    throw feature(Features.MULTI_MEMORY, at, "more than one memory");
+                                }
                                 yield new ImportDesc(2, 0, limits(true), null);
                             }
                             case 3 -> new ImportDesc(3, 0, null, globalType());
@@ -431,6 +435,22 @@ final class Decoder {
             }
             if (pos != end) {
                 throw malformed(pos, "section size mismatch (section " + id + " ends at " + pos + ", declared end " + end + ")");
+            }
+            boolean empty = switch (id) {
+                case WasmModule.TYPE -> m.types.isEmpty();
+                case WasmModule.IMPORT -> m.imports.isEmpty();
+                case WasmModule.FUNCTION -> m.functions.isEmpty();
+                case WasmModule.TABLE -> m.tables.isEmpty();
+                case WasmModule.MEMORY -> m.memories.isEmpty();
+                case WasmModule.GLOBAL -> m.globals.isEmpty();
+                case WasmModule.EXPORT -> m.exports.isEmpty();
+                case WasmModule.ELEMENT -> m.elems.isEmpty();
+                case WasmModule.CODE -> m.codes.isEmpty();
+                case WasmModule.DATA -> m.datas.isEmpty();
+                default -> false;
+            };
+            if (empty) {
+                m.emptySections |= 1 << id; // a vector section with no entries: kept on re-encoding
             }
         }
         if (!sawCode && functionCount > 0) {

@@ -142,7 +142,7 @@ final class Encoder {
                 }
                 default -> throw new AssertionError(id);
             };
-            if (present) {
+            if (present || (id != WasmModule.START && id != WasmModule.DATA_COUNT && (m.emptySections & (1 << id)) != 0)) {
                 out.u8(id);
                 out.u32(s.size());
                 out.raw(s.toByteArray());

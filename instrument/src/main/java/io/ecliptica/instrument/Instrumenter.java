@@ -14,6 +14,7 @@ import java.util.Objects;
  *   <li>it exports the mutable i64 global {@value #GAS_GLOBAL}, the remaining gas; the host writes
  *       the gas limit into it after instantiation and reads it back after the call (also after a
  *       trap): {@code gasUsed = limit - remaining}, or {@code limit} when the call ran out of gas;</li>
+ *   <li>it exports the mutable i32 global {@value #STACK_GLOBAL}, the stack height (0 between calls);</li>
  *   <li>it imports {@code "__ecliptica" "out_of_gas" () -> ()} and
  *       {@code "__ecliptica" "stack_exhausted" () -> ()}; each must throw (trap classes
  *       {@code out_of_gas} and {@code call_stack_exhausted});</li>
@@ -32,6 +33,12 @@ public final class Instrumenter {
     public static final String STACK_EXHAUSTED = "stack_exhausted";
     /** The exported mutable i64 global holding the remaining gas. */
     public static final String GAS_GLOBAL = "__ecliptica_gas";
+    /**
+     * The exported mutable i32 global holding the current stack height in slots. It is 0 between
+     * calls; a trap leaves it where it was. A host that calls into an instance again after a trap
+     * (the harness does not: every transaction gets a fresh instance) sets it back to 0 first.
+     */
+    public static final String STACK_GLOBAL = "__ecliptica_stack";
     /** The export name of the input's start function. */
     public static final String START_EXPORT = "__ecliptica_start";
 

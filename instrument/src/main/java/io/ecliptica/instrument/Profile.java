@@ -95,7 +95,7 @@ public record Profile(String id, boolean passThrough, boolean allowFloats, boole
 
     /** ecliptica-v1: the deterministic execution profile of docs/gas.md. */
     public static final Profile ECLIPTICA_V1 = new Profile("ecliptica-v1", false, true, true, true, true, true, true,
-            200_000, 4,
+            100_000, 4,
             new Limits(1024, false, 4096, 10_000, 4096, 1024, 1024, 64, 64, 16, 1_000_000),
             new CostTable(eclipticaV1Weights(), 4096, 1, 4, ECLIPTICA_V1_HOST));
 
@@ -110,7 +110,7 @@ public record Profile(String id, boolean passThrough, boolean allowFloats, boole
      * what is taken over and what is not.
      */
     public static final Profile COSMWASM_LIKE = new Profile("cosmwasm-gatekeeper", false, true, false, true, true,
-            true, true, 200_000, 4,
+            true, true, 100_000, 4,
             new Limits(512, true, 2500, 20_000, 50_000, 1_000_000, 100_000, 100, 100, 1, 10_000),
             new CostTable(CostTable.flat(150_000), 0, 0, 0, ECLIPTICA_V1_HOST.stream()
                     .map(h -> new HostCost(h.module(), h.name(), h.signature(), 0, 0, h.lengthParams(), h.reserved()))

@@ -86,6 +86,7 @@ final class Transformer {
             exports.add(e.kind() == WasmModule.K_FUNC ? new Export(e.name(), e.kind(), remap(e.index()), e.offset()) : e);
         }
         exports.add(new Export(Instrumenter.GAS_GLOBAL, WasmModule.K_GLOBAL, gasGlobal, -1));
+        exports.add(new Export(Instrumenter.STACK_GLOBAL, WasmModule.K_GLOBAL, stackGlobal, -1));
         if (in.start >= 0) {
             exports.add(new Export(Instrumenter.START_EXPORT, WasmModule.K_FUNC, remap(in.start), -1));
             out.start = -1;

@@ -454,9 +454,8 @@ final class Validator {
                     if (f.op == Op.IF && !Arrays.equals(f.start, f.end)) {
                         throw err("type mismatch (if without else must have matching parameter and result types)");
                     }
-                    push(f.end);
-                    if (ctrls.isEmpty()) {
-                        nvals = 0; // the function's results are returned
+                    if (!ctrls.isEmpty()) {
+                        push(f.end); // the function's own end returns its results instead
                     }
                 }
                 case BR -> {

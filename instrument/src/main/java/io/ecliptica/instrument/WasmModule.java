@@ -245,6 +245,8 @@ final class WasmModule {
     List<Code> codes = new ArrayList<>();
     List<Data> datas = new ArrayList<>();
     List<Custom> customs = new ArrayList<>();
+    /** Bit {@code 1 << id} for each vector section the input had even though it was empty (kept on re-encoding). */
+    int emptySections;
 
     int importedCount(int kind) {
         int n = 0;
@@ -317,6 +319,7 @@ final class WasmModule {
         m.codes = new ArrayList<>(codes);
         m.datas = new ArrayList<>(datas);
         m.customs = new ArrayList<>(customs);
+        m.emptySections = emptySections;
         return m;
     }
 
@@ -326,12 +329,12 @@ final class WasmModule {
                 && functions.equals(m.functions) && tables.equals(m.tables) && memories.equals(m.memories)
                 && globals.equals(m.globals) && exports.equals(m.exports) && start == m.start
                 && elems.equals(m.elems) && dataCount == m.dataCount && codes.equals(m.codes)
-                && datas.equals(m.datas) && customs.equals(m.customs);
+                && datas.equals(m.datas) && customs.equals(m.customs) && emptySections == m.emptySections;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(types, imports, functions, tables, memories, globals, exports, start, elems, dataCount,
-                codes, datas, customs);
+                codes, datas, customs, emptySections);
     }
 }

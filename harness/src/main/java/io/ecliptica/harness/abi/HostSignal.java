@@ -41,6 +41,20 @@ public abstract sealed class HostSignal extends RuntimeException {
         }
     }
 
+    /** The metered module ran out of gas (docs/gas.md): trap class out_of_gas. */
+    public static final class OutOfGas extends HostSignal {
+        public OutOfGas() {
+            super("out of gas");
+        }
+    }
+
+    /** The metered module exceeded the profile's stack limit: trap class call_stack_exhausted. */
+    public static final class StackExhausted extends HostSignal {
+        public StackExhausted() {
+            super("stack limit of the profile exceeded");
+        }
+    }
+
     /** A host function was called against the rules of docs/abi.md §3: trap class abi_violation. */
     public static final class AbiViolation extends HostSignal {
         public AbiViolation(String reason) {

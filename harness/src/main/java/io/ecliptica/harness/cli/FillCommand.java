@@ -2,6 +2,7 @@ package io.ecliptica.harness.cli;
 
 import io.ecliptica.harness.exec.EngineExecutor;
 import io.ecliptica.harness.report.TextReport;
+import io.ecliptica.harness.profile.Profiles;
 import io.ecliptica.harness.runner.DifferentialRunner;
 import io.ecliptica.harness.runner.Finding;
 import io.ecliptica.harness.runner.VectorFiller;
@@ -60,11 +61,11 @@ final class FillCommand implements Callable<Integer> {
         TextReport text = new TextReport(main.out, false);
         text.engines(engines.stream().map(EngineExecutor::descriptor).toList());
         int exit = ExitCode.OK;
-        try (DifferentialRunner runner = new DifferentialRunner(engines)) {
+        try (DifferentialRunner runner = new DifferentialRunner(engines, Profiles::byId)) {
             for (Path file : files) {
                 Vector filler;
                 try {
-                    filler = VectorReader.read(file);
+                    filler = VectorReader.read(file, Profiles.DEFAULT);
                 } catch (VectorFormatException.NotAVector e) {
                     if (paths.contains(file)) {
                         main.err.println("ERROR " + e.getMessage());
@@ -73,6 +74,12 @@ final class FillCommand implements Callable<Integer> {
                     continue;
                 } catch (VectorFormatException e) {
                     main.err.println("ERROR " + e.getMessage());
+                    exit = ExitCode.worst(exit, ExitCode.BAD_INPUT);
+                    continue;
+                }
+                if (!Profiles.ids().contains(filler.profile())) {
+                    main.err.println("ERROR " + VectorFiles.display(file) + ": _info.profile: unknown profile '"
+                            + filler.profile() + "' (known: " + String.join(", ", Profiles.ids()) + ")");
                     exit = ExitCode.worst(exit, ExitCode.BAD_INPUT);
                     continue;
                 }

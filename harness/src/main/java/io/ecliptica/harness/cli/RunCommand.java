@@ -9,6 +9,7 @@ import io.ecliptica.harness.exec.BlockHeader;
 import io.ecliptica.harness.exec.CodeStore;
 import io.ecliptica.harness.exec.EngineExecutor;
 import io.ecliptica.harness.exec.Transaction;
+import io.ecliptica.harness.profile.Profiles;
 import io.ecliptica.harness.report.JsonReport;
 import io.ecliptica.harness.report.TextReport;
 import io.ecliptica.harness.result.CallResult;
@@ -62,6 +63,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--input", paramLabel = "HEX", defaultValue = "", description = "Call input bytes (hex) for input_read.")
     String input;
 
+    @Option(names = "--profile", paramLabel = "ID", description = "Execution profile (default: ${DEFAULT-VALUE}); see docs/gas.md.")
+    String profile = Profiles.DEFAULT;
+
+    @Option(names = "--gas-limit", paramLabel = "GAS", description = "Gas limit of the call under a metering profile (default: ${DEFAULT-VALUE}).")
+    long gasLimit = Vector.DEFAULT_GAS_LIMIT;
+
     @Option(names = "--json", description = "Machine-readable output.")
     boolean json;
 
@@ -84,6 +91,14 @@ final class RunCommand implements Callable<Integer> {
             main.err.println("harness run: --input: " + e.getMessage());
             return ExitCode.BAD_INPUT;
         }
+        if (!Profiles.ids().contains(profile)) {
+            main.err.println("harness run: --profile: unknown profile '" + profile + "' (known: " + String.join(", ", Profiles.ids()) + ")");
+            return ExitCode.BAD_INPUT;
+        }
+        if (gasLimit < 0) {
+            main.err.println("harness run: --gas-limit must not be negative");
+            return ExitCode.BAD_INPUT;
+        }
         List<EngineExecutor> engines;
         try {
             engines = engineOptions.open(main.err);
@@ -91,19 +106,20 @@ final class RunCommand implements Callable<Integer> {
             main.err.println("harness run: " + e.getMessage());
             return e.exitCode;
         }
-        try (DifferentialRunner runner = new DifferentialRunner(engines)) {
+        try (DifferentialRunner runner = new DifferentialRunner(engines, Profiles::byId)) {
             Bytes codeHash = StateRootScheme.codeHash(code);
             List<WasmValue> values;
             try {
-                values = arguments(engines.get(0).exportType(CodeStore.empty().with(code), codeHash, export));
+                values = arguments(engines.get(0).exportType(runner.prepared(profile), CodeStore.empty().with(code),
+                        codeHash, export));
             } catch (IllegalArgumentException e) {
                 main.err.println("harness run: --args: " + e.getMessage());
                 return ExitCode.BAD_INPUT;
             }
             ContractSpec contract = new ContractSpec(file.getFileName().toString(), SELF, Bytes.of(code), codeHash,
                     file.toString(), new TreeMap<>());
-            TxSpec tx = new TxSpec(new Transaction(CALLER, SELF, export, inputBytes, values), Optional.empty());
-            Vector vector = new Vector(file, Vector.Kind.FILLER, "harness run", List.of(contract),
+            TxSpec tx = new TxSpec(new Transaction(CALLER, SELF, export, inputBytes, values, gasLimit), Optional.empty());
+            Vector vector = new Vector(file, Vector.Kind.FILLER, "harness run", profile, List.of(contract),
                     List.of(new BlockSpec(new BlockHeader(1, 0), List.of(tx), Optional.empty())),
                     Optional.empty(), Optional.empty());
             VectorVerdict verdict = runner.run(vector);

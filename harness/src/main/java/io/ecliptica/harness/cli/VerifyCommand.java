@@ -3,6 +3,7 @@ package io.ecliptica.harness.cli;
 import io.ecliptica.harness.exec.EngineExecutor;
 import io.ecliptica.harness.report.JsonReport;
 import io.ecliptica.harness.report.TextReport;
+import io.ecliptica.harness.profile.Profiles;
 import io.ecliptica.harness.runner.DifferentialRunner;
 import io.ecliptica.harness.runner.VectorVerdict;
 import io.ecliptica.harness.vector.Vector;
@@ -69,12 +70,12 @@ final class VerifyCommand implements Callable<Integer> {
         int failed = 0;
         int errors = 0;
         int fillers = 0;
-        try (DifferentialRunner runner = new DifferentialRunner(engines)) {
+        try (DifferentialRunner runner = new DifferentialRunner(engines, Profiles::byId)) {
             for (Path file : files) {
                 String name = VectorFiles.display(file);
                 Vector vector;
                 try {
-                    vector = VectorReader.read(file);
+                    vector = VectorReader.read(file, Profiles.DEFAULT);
                 } catch (VectorFormatException.NotAVector e) {
                     if (paths.contains(file)) {
                         main.err.println("ERROR " + e.getMessage());
@@ -84,6 +85,13 @@ final class VerifyCommand implements Callable<Integer> {
                     continue;
                 } catch (VectorFormatException e) {
                     main.err.println("ERROR " + e.getMessage());
+                    errors++;
+                    exit = ExitCode.worst(exit, ExitCode.BAD_INPUT);
+                    continue;
+                }
+                if (!Profiles.ids().contains(vector.profile())) {
+                    main.err.println("ERROR " + name + ": _info.profile: unknown profile '" + vector.profile()
+                            + "' (known: " + String.join(", ", Profiles.ids()) + ")");
                     errors++;
                     exit = ExitCode.worst(exit, ExitCode.BAD_INPUT);
                     continue;

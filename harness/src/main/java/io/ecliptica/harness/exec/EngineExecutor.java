@@ -5,6 +5,7 @@ import io.ecliptica.engine.EngineDescriptor;
 import io.ecliptica.engine.EngineFailureException;
 import io.ecliptica.engine.ExecutionInterruptedException;
 import io.ecliptica.engine.FunctionType;
+import io.ecliptica.engine.HostImport;
 import io.ecliptica.engine.LinkException;
 import io.ecliptica.engine.MemoryAccessException;
 import io.ecliptica.engine.ModuleInstance;
@@ -50,10 +51,14 @@ public final class EngineExecutor implements AutoCloseable {
     private final WasmEngine engine;
     private final EngineWorker worker;
     private final Limits limits;
-    /** Compiled modules (or the rejection) by code hash, least recently used evicted first. */
-    private final Map<Bytes, Object> modules = new LinkedHashMap<>(16, 0.75f, true) {
+    /** A prepared module's identity: the same code prepares differently under different profiles. */
+    private record ModuleKey(String profile, Bytes codeHash) {
+    }
+
+    /** Compiled modules (or the rejection), least recently used evicted first. */
+    private final Map<ModuleKey, Object> modules = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Bytes, Object> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<ModuleKey, Object> eldest) {
             if (size() > MODULE_CACHE_SIZE) {
                 if (eldest.getValue() instanceof CompiledModule m) {
                     m.close();
@@ -74,16 +79,25 @@ public final class EngineExecutor implements AutoCloseable {
         return engine.descriptor();
     }
 
-    /** Runs {@code tx} against {@code pre}; on {@link Status#OK} the returned state has its writes. */
-    public Execution execute(WorldState pre, CodeStore code, BlockHeader block, Transaction tx) {
+    /**
+     * Runs {@code tx} against {@code pre} with modules prepared under {@code prepared}'s profile; on
+     * {@link Status#OK} the returned state has its writes.
+     */
+    public Execution execute(PreparedModules prepared, WorldState pre, CodeStore code, BlockHeader block, Transaction tx) {
         Optional<Account> target = pre.account(tx.to());
         if (target.isEmpty()) {
             return completed(pre, failure(pre, Status.INVALID, "no_contract", "no contract at " + tx.to()));
         }
         Bytes codeHash = target.get().codeHash();
+        ExecutionProfile.Preparation preparation = prepared.get(codeHash, code);
+        if (preparation instanceof ExecutionProfile.Preparation.Rejected r) {
+            return completed(pre, new CallResult(Status.INVALID, "rejected_by_profile", Bytes.utf8(r.message()), List.of(),
+                    List.of(), List.of(), 0, pre.stateRoot(), r.message()));
+        }
+        ExecutionProfile.Preparation.Ready ready = (ExecutionProfile.Preparation.Ready) preparation;
         Object module;
         try {
-            module = compiled(codeHash, code);
+            module = compiled(new ModuleKey(prepared.profile().id(), codeHash), ready.wasm());
         } catch (TimeoutException e) {
             return new Execution.Failed(new HarnessFailure(HarnessFailure.Kind.TIMEOUT,
                     "compiling " + codeHash + " took longer than " + limits.compileTimeout().toSeconds() + " s"));
@@ -95,31 +109,36 @@ public final class EngineExecutor implements AutoCloseable {
         }
         StorageOverlay overlay = new StorageOverlay(key -> pre.storageValue(tx.to(), key));
         HostAbi host = new HostAbi(new CallContext(tx.from(), tx.to(), tx.input(), block.height(), block.time()), overlay);
-        CallTask task = new CallTask((CompiledModule) module, host, tx);
-        WasmValue[] results;
+        CallTask task = new CallTask((CompiledModule) module, ready, host, tx);
+        CallOutcome outcome;
         try {
-            results = worker.run(task, limits.callTimeout());
+            outcome = worker.run(task, limits.callTimeout());
         } catch (TimeoutException e) {
             return new Execution.Failed(new HarnessFailure(HarnessFailure.Kind.TIMEOUT,
                     "call of '" + tx.function() + "' ran longer than " + limits.callTimeout().toSeconds() + " s"));
         } catch (ExecutionException e) {
-            return classify(pre, e.getCause());
+            return new Execution.Failed(engineError("call", e.getCause()));
+        }
+        if (outcome.failure() != null) {
+            return classify(pre, outcome.failure(), outcome.gasUsed());
         }
         List<StorageWrite> writes = overlay.writeSet();
         WorldState post = apply(pre, tx.to(), writes);
-        return completed(post, new CallResult(Status.OK, "", host.output(), Arrays.asList(results), host.events(),
-                writes, post.stateRoot(), ""));
+        return completed(post, new CallResult(Status.OK, "", host.output(), Arrays.asList(outcome.results()), host.events(),
+                writes, outcome.gasUsed(), post.stateRoot(), ""));
     }
 
     /**
      * The signature of a function export of the given code, or empty if the module is rejected,
      * cannot be instantiated, or has no such function.
      */
-    public Optional<FunctionType> exportType(CodeStore code, Bytes codeHash, String function) {
+    public Optional<FunctionType> exportType(PreparedModules prepared, CodeStore code, Bytes codeHash, String function) {
         try {
-            if (!(compiled(codeHash, code) instanceof CompiledModule module)) {
+            if (!(prepared.get(codeHash, code) instanceof ExecutionProfile.Preparation.Ready ready)
+                    || !(compiled(new ModuleKey(prepared.profile().id(), codeHash), ready.wasm()) instanceof CompiledModule module)) {
                 return Optional.empty();
             }
+            List<HostImport> imports = ready.metered() ? concatImports(ready) : null;
             HostAbi host = new HostAbi(new CallContext(Bytes.EMPTY, Bytes.EMPTY, Bytes.EMPTY, 0, 0),
                     new StorageOverlay(k -> Optional.empty()));
             return Optional.ofNullable(worker.run(new EngineWorker.Stoppable<FunctionType>() {
@@ -127,7 +146,7 @@ public final class EngineExecutor implements AutoCloseable {
 
                 @Override
                 public FunctionType call() {
-                    try (ModuleInstance instance = module.instantiate(host.imports())) {
+                    try (ModuleInstance instance = module.instantiate(imports != null ? imports : host.imports())) {
                         running.set(instance);
                         return instance.exportType(function);
                     }
@@ -146,13 +165,17 @@ public final class EngineExecutor implements AutoCloseable {
         }
     }
 
-    private Object compiled(Bytes codeHash, CodeStore code) throws TimeoutException, ExecutionException {
-        Object cached = modules.get(codeHash);
+    private static List<HostImport> concatImports(ExecutionProfile.Preparation.Ready ready) {
+        HostAbi host = new HostAbi(new CallContext(Bytes.EMPTY, Bytes.EMPTY, Bytes.EMPTY, 0, 0),
+                new StorageOverlay(k -> Optional.empty()));
+        return CallTask.concat(host.imports(), Metering.IMPORTS);
+    }
+
+    private Object compiled(ModuleKey key, byte[] bytes) throws TimeoutException, ExecutionException {
+        Object cached = modules.get(key);
         if (cached != null) {
             return cached;
         }
-        byte[] bytes = code.code(codeHash).orElseThrow(
-                () -> new IllegalStateException("code " + codeHash + " is committed in state but not in the code store"));
         Object result = worker.run(new EngineWorker.Stoppable<Object>() {
             @Override
             public Object call() {
@@ -168,35 +191,78 @@ public final class EngineExecutor implements AutoCloseable {
                 // Compilation has no interrupt hook; the guard abandons the worker thread instead.
             }
         }, limits.compileTimeout());
-        modules.put(codeHash, result);
+        modules.put(key, result);
         return result;
     }
 
-    /** Instantiate and call on the worker thread; stop() reaches whichever instance is running. */
-    private static final class CallTask implements EngineWorker.Stoppable<WasmValue[]> {
+    /** How a call ended on the worker thread: results, or the exception that ended it; gas used either way. */
+    private record CallOutcome(WasmValue[] results, RuntimeException failure, long gasUsed) {
+    }
+
+    /**
+     * Instantiate, set the gas, run the start function and the call, read the gas left — all on
+     * the worker thread. stop() reaches whichever instance is running.
+     */
+    private static final class CallTask implements EngineWorker.Stoppable<CallOutcome> {
         private final CompiledModule module;
+        private final ExecutionProfile.Preparation.Ready prepared;
         private final HostAbi host;
         private final Transaction tx;
         private final AtomicReference<ModuleInstance> running = new AtomicReference<>();
         private volatile boolean stopped;
 
-        CallTask(CompiledModule module, HostAbi host, Transaction tx) {
+        CallTask(CompiledModule module, ExecutionProfile.Preparation.Ready prepared, HostAbi host, Transaction tx) {
             this.module = module;
+            this.prepared = prepared;
             this.host = host;
             this.tx = tx;
         }
 
         @Override
-        public WasmValue[] call() {
-            try (ModuleInstance instance = module.instantiate(host.imports())) {
+        public CallOutcome call() {
+            List<HostImport> imports = prepared.metered() ? concat(host.imports(), Metering.IMPORTS) : host.imports();
+            ModuleInstance instance;
+            try {
+                instance = module.instantiate(imports);
+            } catch (ExecutionInterruptedException | EngineFailureException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                return new CallOutcome(null, e, 0);
+            }
+            try (instance) {
                 running.set(instance);
                 if (stopped) {
                     throw new ExecutionInterruptedException("stopped before the call started", null);
                 }
-                return instance.call(tx.function(), tx.args().toArray(WasmValue[]::new));
+                if (prepared.metered()) {
+                    Metering.setGas(instance, tx.gasLimit());
+                }
+                RuntimeException failure = null;
+                WasmValue[] results = null;
+                try {
+                    if (prepared.hasStart()) {
+                        instance.call(Metering.START);
+                    }
+                    results = instance.call(tx.function(), tx.args().toArray(WasmValue[]::new));
+                } catch (ExecutionInterruptedException | EngineFailureException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    failure = e;
+                }
+                long used = 0;
+                if (prepared.metered()) {
+                    used = failure instanceof HostSignal.OutOfGas ? tx.gasLimit() : tx.gasLimit() - Metering.gasLeft(instance);
+                }
+                return new CallOutcome(results, failure, used);
             } finally {
                 running.set(null);
             }
+        }
+
+        private static List<HostImport> concat(List<HostImport> a, List<HostImport> b) {
+            List<HostImport> all = new java.util.ArrayList<>(a);
+            all.addAll(b);
+            return all;
         }
 
         @Override
@@ -210,24 +276,24 @@ public final class EngineExecutor implements AutoCloseable {
     }
 
     /** Maps how a call ended onto docs/abi.md §4; the state is rolled back for every non-ok status. */
-    private static Execution classify(WorldState pre, Throwable t) {
+    private static Execution classify(WorldState pre, RuntimeException t, long gas) {
+        Bytes root = pre.stateRoot();
         return switch (t) {
             case HostSignal.Revert r -> completed(pre, new CallResult(Status.REVERT, "", r.message(), List.of(),
-                    List.of(), List.of(), pre.stateRoot(), "revert"));
+                    List.of(), List.of(), gas, root, "revert"));
             case HostSignal.Abort a -> completed(pre, new CallResult(Status.TRAP, "abort", a.message(), List.of(),
-                    List.of(), List.of(), pre.stateRoot(), "abort"));
-            case HostSignal.AbiViolation v -> completed(pre, trap(pre, "abi_violation", v.getMessage()));
-            case MemoryAccessException m -> completed(pre, trap(pre, TrapKind.OUT_OF_BOUNDS_MEMORY.id(), m.getMessage()));
-            case WasmTrapException w -> completed(pre, trap(pre, w.kind().id(), w.getMessage()));
+                    List.of(), List.of(), gas, root, "abort"));
+            case HostSignal.OutOfGas o -> completed(pre, trap(pre, "out_of_gas", gas, o.getMessage()));
+            case HostSignal.StackExhausted x -> completed(pre, trap(pre, TrapKind.CALL_STACK_EXHAUSTED.id(), gas, x.getMessage()));
+            case HostSignal.AbiViolation v -> completed(pre, trap(pre, "abi_violation", gas, v.getMessage()));
+            case MemoryAccessException m -> completed(pre, trap(pre, TrapKind.OUT_OF_BOUNDS_MEMORY.id(), gas, m.getMessage()));
+            case WasmTrapException w -> completed(pre, trap(pre, w.kind().id(), gas, w.getMessage()));
             case LinkException l -> completed(pre, switch (l.reason()) {
-                case MISSING_EXPORT -> trap(pre, "missing_export", l.getMessage());
-                case SIGNATURE_MISMATCH -> trap(pre, "signature_mismatch", l.getMessage());
+                case MISSING_EXPORT -> trap(pre, "missing_export", gas, l.getMessage());
+                case SIGNATURE_MISMATCH -> trap(pre, "signature_mismatch", gas, l.getMessage());
                 case UNKNOWN_IMPORT -> failure(pre, Status.INVALID, "link_error", l.getMessage());
             });
             case ModuleRejectedException m -> completed(pre, failure(pre, Status.INVALID, "invalid_module", m.getMessage()));
-            case ExecutionInterruptedException i -> new Execution.Failed(
-                    new HarnessFailure(HarnessFailure.Kind.TIMEOUT, "interrupted by the wall-clock guard"));
-            case EngineFailureException f -> new Execution.Failed(engineError("call", f));
             default -> new Execution.Failed(engineError("call", t));
         };
     }
@@ -238,12 +304,13 @@ public final class EngineExecutor implements AutoCloseable {
                 phase + " failed with " + t.getClass().getName() + message);
     }
 
-    private static CallResult trap(WorldState pre, String cls, String diagnostic) {
-        return failure(pre, Status.TRAP, cls, diagnostic);
+    private static CallResult trap(WorldState pre, String cls, long gas, String diagnostic) {
+        return new CallResult(Status.TRAP, cls, Bytes.EMPTY, List.of(), List.of(), List.of(), gas, pre.stateRoot(), diagnostic);
     }
 
+    /** A call that never started (no instance): uses no gas. */
     private static CallResult failure(WorldState pre, Status status, String cls, String diagnostic) {
-        return new CallResult(status, cls, Bytes.EMPTY, List.of(), List.of(), List.of(), pre.stateRoot(), diagnostic);
+        return new CallResult(status, cls, Bytes.EMPTY, List.of(), List.of(), List.of(), 0, pre.stateRoot(), diagnostic);
     }
 
     private static Execution completed(WorldState post, CallResult result) {

@@ -17,6 +17,7 @@ public record CallResult(
         List<WasmValue> results,
         List<Event> events,
         List<StorageWrite> writes,
+        long gasUsed,
         Bytes stateRoot,
         String diagnostic) {
 
@@ -34,7 +35,7 @@ public record CallResult(
     /** The compared fields, in report order: the first one that differs is the one reported. */
     public enum Field {
         STATUS("status"), CLASS("class"), OUTPUT("output"), RESULTS("results"), EVENTS("events"),
-        WRITES("writes"), STATE_ROOT("stateRoot");
+        WRITES("writes"), GAS_USED("gasUsed"), STATE_ROOT("stateRoot");
 
         private final String id;
 
@@ -56,6 +57,7 @@ public record CallResult(
             case RESULTS -> results;
             case EVENTS -> events;
             case WRITES -> writes;
+            case GAS_USED -> gasUsed;
             case STATE_ROOT -> stateRoot;
         };
     }

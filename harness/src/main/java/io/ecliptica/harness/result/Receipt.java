@@ -37,6 +37,7 @@ public final class Receipt {
             w.u8(sw.isDeletion() ? 0 : 1);
             sw.value().ifPresent(w::bytes);
         }
+        w.u64(r.gasUsed());
         w.raw(r.stateRoot().toByteArray());
         return w.toByteArray();
     }

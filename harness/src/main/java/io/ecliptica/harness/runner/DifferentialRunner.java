@@ -10,6 +10,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.Map;
+import java.util.function.Function;
+import io.ecliptica.harness.exec.ExecutionProfile;
+import io.ecliptica.harness.exec.PreparedModules;
 
 /**
  * Runs vectors on several engines at once, each engine on its own copy of the state and its own
@@ -18,13 +23,22 @@ import java.util.concurrent.Future;
  */
 public final class DifferentialRunner implements AutoCloseable {
     private final List<EngineExecutor> engines;
+    private final Function<String, ExecutionProfile> profiles;
+    private final Map<String, PreparedModules> prepared = new ConcurrentHashMap<>();
     private final ExecutorService coordinators = Executors.newVirtualThreadPerTaskExecutor();
 
-    public DifferentialRunner(List<EngineExecutor> engines) {
+    /** @param profiles resolves a vector's profile id; throws IllegalArgumentException if unknown */
+    public DifferentialRunner(List<EngineExecutor> engines, Function<String, ExecutionProfile> profiles) {
         if (engines.isEmpty()) {
             throw new IllegalArgumentException("no engines to run");
         }
         this.engines = List.copyOf(engines);
+        this.profiles = profiles;
+    }
+
+    /** The prepared modules of a profile, shared by every engine and every vector of this runner. */
+    public PreparedModules prepared(String profileId) {
+        return prepared.computeIfAbsent(profileId, id -> new PreparedModules(profiles.apply(id)));
     }
 
     public List<EngineExecutor> engines() {
@@ -33,15 +47,17 @@ public final class DifferentialRunner implements AutoCloseable {
 
     public VectorVerdict run(Vector vector) {
         VectorExecution.Genesis genesis = VectorExecution.Genesis.of(vector);
+        PreparedModules modules = prepared(vector.profile());
         List<Future<EngineTrace>> futures = new ArrayList<>();
         for (EngineExecutor e : engines) {
-            futures.add(coordinators.submit(() -> VectorExecution.run(vector, genesis, e)));
+            futures.add(coordinators.submit(() -> VectorExecution.run(vector, genesis, modules, e)));
         }
         List<EngineTrace> traces = new ArrayList<>();
         for (int i = 0; i < futures.size(); i++) {
             traces.add(await(futures.get(i), engines.get(i), genesis));
         }
-        return new VectorVerdict(vector, traces, Oracle.judge(vector, genesis.state().stateRoot(), traces));
+        return new VectorVerdict(vector, traces,
+                Oracle.judge(vector, genesis.state().stateRoot(), modules.profile().costTableHash(), traces));
     }
 
     /** A bug in the harness itself while running one engine is reported as that engine's failure. */

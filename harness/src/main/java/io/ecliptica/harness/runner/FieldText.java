@@ -23,6 +23,7 @@ public final class FieldText {
             case Status s -> s.id();
             case String s -> s.isEmpty() ? "\"\"" : s;
             case Bytes b -> b.toHex();
+            case Long n -> Long.toString(n);
             case List<?> list -> list.stream().map(FieldText::element).collect(Collectors.joining(", ", "[", "]"));
             default -> String.valueOf(value);
         };

@@ -22,11 +22,20 @@ public final class Oracle {
     private Oracle() {
     }
 
-    public static List<Finding> judge(Vector vector, Bytes genesisRoot, List<EngineTrace> traces) {
+    /**
+     * @param costTableHash the hash of the cost table the run used; a fixture filled under another
+     *     cost table is a mismatch before anything runs (a changed cost forces a re-fill)
+     */
+    public static List<Finding> judge(Vector vector, Bytes genesisRoot, String costTableHash, List<EngineTrace> traces) {
         List<Finding> findings = new ArrayList<>();
         for (EngineTrace t : traces) {
             t.failure().ifPresent(f -> findings.add(new Finding.EngineFailed(
                     locate(vector, f.block(), f.tx(), "result"), t.engine().id(), f.failure())));
+        }
+        if (vector.provenance().isPresent() && !vector.provenance().get().costTableHash().equals(costTableHash)) {
+            findings.add(new Finding.Mismatch(Location.preState("costTableHash"), vector.provenance().get().costTableHash(),
+                    costTableHash, traces.stream().map(t -> t.engine().id()).toList()));
+            return findings;
         }
         if (vector.preStateRoot().isPresent() && !vector.preStateRoot().get().equals(genesisRoot)) {
             findings.add(new Finding.Mismatch(Location.preState("preStateRoot"), vector.preStateRoot().get().toHex(),

@@ -3,6 +3,7 @@ package io.ecliptica.harness.runner;
 import io.ecliptica.harness.exec.CodeStore;
 import io.ecliptica.harness.exec.EngineExecutor;
 import io.ecliptica.harness.exec.Execution;
+import io.ecliptica.harness.exec.PreparedModules;
 import io.ecliptica.harness.result.CallResult;
 import io.ecliptica.harness.result.Receipt;
 import io.ecliptica.harness.state.Bytes;
@@ -38,7 +39,7 @@ final class VectorExecution {
         }
     }
 
-    static EngineTrace run(Vector vector, Genesis genesis, EngineExecutor engine) {
+    static EngineTrace run(Vector vector, Genesis genesis, PreparedModules modules, EngineExecutor engine) {
         WorldState state = genesis.state();
         List<EngineTrace.BlockTrace> blocks = new ArrayList<>();
         for (int b = 0; b < vector.blocks().size(); b++) {
@@ -47,7 +48,7 @@ final class VectorExecution {
             List<byte[]> receipts = new ArrayList<>();
             for (int t = 0; t < block.transactions().size(); t++) {
                 TxSpec tx = block.transactions().get(t);
-                Execution ex = engine.execute(state, genesis.code(), block.header(), tx.tx());
+                Execution ex = engine.execute(modules, state, genesis.code(), block.header(), tx.tx());
                 if (ex instanceof Execution.Failed f) {
                     blocks.add(new EngineTrace.BlockTrace(results, Optional.empty(), Optional.empty()));
                     return new EngineTrace(engine.descriptor(), genesis.state().stateRoot(), blocks,

@@ -79,7 +79,8 @@ public final class VectorFiller {
         String fillerPath = base.relativize(filler.file().toAbsolutePath().normalize()).toString().replace('\\', '/');
         List<Provenance.FilledBy> by = runner.engines().stream().map(EngineExecutor::descriptor)
                 .map(d -> new Provenance.FilledBy(d.id(), d.library(), d.version(), d.mode())).toList();
-        return new Provenance(HarnessVersion.label(), HostAbi.ID, StateRootScheme.ID, fillerPath,
+        return new Provenance(HarnessVersion.label(), HostAbi.ID, StateRootScheme.ID,
+                runner.prepared(filler.profile()).profile().costTableHash(), fillerPath,
                 StateRootScheme.sha256(Bytes.of(Files.readAllBytes(filler.file()))).toHex(), sources, by);
     }
 }

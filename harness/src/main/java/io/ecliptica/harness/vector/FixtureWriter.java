@@ -36,6 +36,8 @@ public final class FixtureWriter {
         info.put("harness", provenance.harness());
         info.put("abi", provenance.abi());
         info.put("stateRootScheme", provenance.stateRootScheme());
+        info.put("profile", filler.profile());
+        info.put("costTableHash", provenance.costTableHash());
         info.put("filler", provenance.filler());
         info.put("fillerHash", provenance.fillerHash());
         ObjectNode sources = info.putObject("sources");
@@ -84,6 +86,7 @@ public final class FixtureWriter {
                     ArrayNode args = to.putArray("args");
                     tx.tx().args().forEach(a -> args.add(a.toString()));
                 }
+                to.put("gasLimit", tx.tx().gasLimit());
                 to.set("expect", result(res.results().get(t)));
             }
             ObjectNode expect = bo.putObject("expect");
@@ -118,6 +121,7 @@ public final class FixtureWriter {
                 wo.put("value", w.value().get().toHex());
             }
         }
+        o.put("gasUsed", r.gasUsed());
         o.put("stateRoot", r.stateRoot().toHex());
         return o;
     }

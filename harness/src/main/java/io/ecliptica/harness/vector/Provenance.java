@@ -7,7 +7,8 @@ import java.util.SortedMap;
  * The {@code _info} block of a filled vector: what filled it, from which inputs, under which
  * specifications. Deliberately free of timestamps and host names so a re-fill is byte-identical.
  */
-public record Provenance(String harness, String abi, String stateRootScheme, String filler, String fillerHash,
+public record Provenance(String harness, String abi, String stateRootScheme, String costTableHash, String filler,
+                         String fillerHash,
                          SortedMap<String, String> sources, List<FilledBy> filledBy) {
     public Provenance {
         sources = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(sources));

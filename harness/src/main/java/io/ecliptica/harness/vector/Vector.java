@@ -9,8 +9,11 @@ import java.util.Optional;
  * A test vector: pre-state contracts and blocks of transactions. A filler has no expectations and
  * no provenance; a filled vector (fixture) has both.
  */
-public record Vector(Path file, Kind kind, String description, List<ContractSpec> contracts, List<BlockSpec> blocks,
-                     Optional<Bytes> preStateRoot, Optional<Provenance> provenance) {
+public record Vector(Path file, Kind kind, String description, String profile, List<ContractSpec> contracts,
+                     List<BlockSpec> blocks, Optional<Bytes> preStateRoot, Optional<Provenance> provenance) {
+
+    /** Gas limit of a transaction that names none (docs/vector-format.md). */
+    public static final long DEFAULT_GAS_LIMIT = 100_000_000L;
 
     public enum Kind {
         FILLER("ecliptica-filler/1"), FIXTURE("ecliptica-vector/1");

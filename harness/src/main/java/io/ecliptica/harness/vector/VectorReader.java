@@ -42,8 +42,9 @@ public final class VectorReader {
     private static final Set<String> TOP_KEYS = Set.of("contracts", "blocks", "preStateRoot");
     private static final Set<String> CONTRACT_KEYS = Set.of("address", "code", "codeHash", "source", "storage");
     private static final Set<String> BLOCK_KEYS = Set.of("height", "time", "transactions", "expect");
-    private static final Set<String> TX_KEYS = Set.of("from", "to", "function", "input", "args", "expect");
-    private static final Set<String> RESULT_KEYS = Set.of("status", "class", "output", "results", "events", "writes", "stateRoot");
+    private static final Set<String> TX_KEYS = Set.of("from", "to", "function", "input", "args", "gasLimit", "expect");
+    private static final Set<String> RESULT_KEYS = Set.of("status", "class", "output", "results", "events", "writes",
+            "gasUsed", "stateRoot");
 
     private VectorReader() {
     }
@@ -70,7 +71,8 @@ public final class VectorReader {
         }
     }
 
-    public static Vector read(Path file) throws VectorFormatException {
+    /** Reads a filler or fixture; a filler that names no profile gets {@code defaultProfile}. */
+    public static Vector read(Path file, String defaultProfile) throws VectorFormatException {
         JsonNode root = readJson(file);
         JsonCursor top = new JsonCursor(file.toString(), "", root);
         if (root == null || root.isMissingNode()) {
@@ -91,6 +93,7 @@ public final class VectorReader {
         top.onlyKeys(TOP_KEYS);
         String description = info.has("description") ? info.get("description").text() : "";
         boolean fixture = kind == Vector.Kind.FIXTURE;
+        String profile = fixture || info.has("profile") ? info.get("profile").text() : defaultProfile;
 
         List<ContractSpec> contracts = new ArrayList<>();
         Map<String, Bytes> byName = new LinkedHashMap<>();
@@ -115,7 +118,7 @@ public final class VectorReader {
             preRoot = Optional.of(top.get("preStateRoot").hex(32));
             provenance = Optional.of(provenance(info));
         }
-        return new Vector(file, kind, description, contracts, blocks, preRoot, provenance);
+        return new Vector(file, kind, description, profile, contracts, blocks, preRoot, provenance);
     }
 
     private static ContractSpec contract(Path file, String name, JsonCursor c, boolean fixture)
@@ -182,6 +185,10 @@ public final class VectorReader {
                     : "'" + to + "' is neither a 32-byte hex address nor a contract name of this file");
         }
         String function = t.get("function").text();
+        long gasLimit = t.has("gasLimit") ? t.get("gasLimit").unsignedLong() : Vector.DEFAULT_GAS_LIMIT;
+        if (fixture && !t.has("gasLimit")) {
+            throw t.error("missing required key 'gasLimit'");
+        }
         Bytes input = t.has("input") ? t.get("input").hex() : Bytes.EMPTY;
         List<WasmValue> args = new ArrayList<>();
         if (t.has("args")) {
@@ -194,7 +201,7 @@ public final class VectorReader {
             }
         }
         Optional<CallResult> expect = fixture ? Optional.of(result(t.get("expect"))) : Optional.empty();
-        return new TxSpec(new Transaction(from, toAddress, function, input, args), expect);
+        return new TxSpec(new Transaction(from, toAddress, function, input, args, gasLimit), expect);
     }
 
     private static CallResult result(JsonCursor r) throws VectorFormatException {
@@ -225,7 +232,8 @@ public final class VectorReader {
             writes.add(w.has("value") ? StorageWrite.set(key, w.get("value").hex()) : StorageWrite.deleted(key));
         }
         String cls = r.has("class") ? r.get("class").text() : "";
-        return new CallResult(status, cls, r.get("output").hex(), results, events, writes, r.get("stateRoot").hex(32), "");
+        return new CallResult(status, cls, r.get("output").hex(), results, events, writes, r.get("gasUsed").unsignedLong(),
+                r.get("stateRoot").hex(32), "");
     }
 
     private static Provenance provenance(JsonCursor info) throws VectorFormatException {
@@ -241,6 +249,7 @@ public final class VectorReader {
                     f.get("version").text(), f.get("mode").text()));
         }
         return new Provenance(info.get("harness").text(), info.get("abi").text(), info.get("stateRootScheme").text(),
+                info.has("costTableHash") ? info.get("costTableHash").text() : "",
                 info.has("filler") ? info.get("filler").text() : "",
                 info.has("fillerHash") ? info.get("fillerHash").text() : "", sources, filledBy);
     }

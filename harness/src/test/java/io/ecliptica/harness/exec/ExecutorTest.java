@@ -33,6 +33,9 @@ class ExecutorTest {
     private static final Bytes SENDER = Bytes.fromHex("0x" + "aa".repeat(32));
     private static final BlockHeader BLOCK = new BlockHeader(1, 0);
 
+    /** Raw modules: these tests are about the ABI outcomes, not metering. */
+    private static final PreparedModules NONE = new PreparedModules(ExecutionProfile.NONE);
+
     private EngineExecutor executor;
     private CodeStore code;
     private WorldState pre;
@@ -63,7 +66,7 @@ class ExecutorTest {
     }
 
     private Execution.Completed run(WorldState state, String function, WasmValue... args) {
-        Execution e = executor.execute(state, code, BLOCK, new Transaction(SENDER, CONTRACT, function, Bytes.EMPTY, List.of(args)));
+        Execution e = executor.execute(NONE, state, code, BLOCK, new Transaction(SENDER, CONTRACT, function, Bytes.EMPTY, List.of(args), 1_000_000));
         return assertInstanceOf(Execution.Completed.class, e);
     }
 
@@ -128,8 +131,8 @@ class ExecutorTest {
 
     @Test
     void noContractAtTheAddressIsInvalid() {
-        Execution e = executor.execute(pre, code, BLOCK,
-                new Transaction(SENDER, SENDER, "f", Bytes.EMPTY, List.of()));
+        Execution e = executor.execute(NONE, pre, code, BLOCK,
+                new Transaction(SENDER, SENDER, "f", Bytes.EMPTY, List.of(), 1_000_000));
         CallResult r = assertInstanceOf(Execution.Completed.class, e).result();
         assertEquals(Status.INVALID, r.status());
         assertEquals("no_contract", r.errorClass());
@@ -140,8 +143,8 @@ class ExecutorTest {
     void badModulesAreInvalidWithTheirClass(String which) throws IOException {
         byte[] wasm = which.equals("garbage") ? new byte[] {0, 0x61, 0x73, 0x6d, 9, 9, 9, 9} : load(which);
         WorldState state = WorldState.empty().withAccount(CONTRACT, StateRootScheme.codeHash(wasm));
-        Execution e = executor.execute(state, CodeStore.empty().with(wasm), BLOCK,
-                new Transaction(SENDER, CONTRACT, "f", Bytes.EMPTY, List.of()));
+        Execution e = executor.execute(NONE, state, CodeStore.empty().with(wasm), BLOCK,
+                new Transaction(SENDER, CONTRACT, "f", Bytes.EMPTY, List.of(), 1_000_000));
         CallResult r = assertInstanceOf(Execution.Completed.class, e).result();
         assertEquals(Status.INVALID, r.status());
         assertEquals(which.equals("garbage") ? "invalid_module" : "link_error", r.errorClass());
@@ -151,7 +154,7 @@ class ExecutorTest {
     @Test
     void runawayLoopIsStoppedByTheGuardAndTheEngineStaysUsable() {
         long t0 = System.nanoTime();
-        Execution e = executor.execute(pre, code, BLOCK, new Transaction(SENDER, CONTRACT, "spin", Bytes.EMPTY, List.of()));
+        Execution e = executor.execute(NONE, pre, code, BLOCK, new Transaction(SENDER, CONTRACT, "spin", Bytes.EMPTY, List.of(), 1_000_000));
         Execution.Failed f = assertInstanceOf(Execution.Failed.class, e);
         assertEquals(HarnessFailure.Kind.TIMEOUT, f.failure().kind());
         assertTrue(System.nanoTime() - t0 < Duration.ofSeconds(10).toNanos());

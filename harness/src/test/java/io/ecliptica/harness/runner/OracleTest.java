@@ -27,11 +27,11 @@ class OracleTest {
     private static final Bytes ROOT1 = Bytes.fromHex("0x" + "11".repeat(32));
     private static final Bytes ROOT2 = Bytes.fromHex("0x" + "22".repeat(32));
     private static final Bytes RECEIPTS = Bytes.fromHex("0x" + "33".repeat(32));
-    private static final Transaction TX = new Transaction(ROOT0, ROOT1, "f", Bytes.EMPTY, List.of());
+    private static final Transaction TX = new Transaction(ROOT0, ROOT1, "f", Bytes.EMPTY, List.of(), 0);
 
     private static CallResult ok(String output, Bytes root) {
         return new CallResult(Status.OK, "", Bytes.fromHex(output), List.of(), List.of(new Event(Bytes.utf8("t"), Bytes.EMPTY)),
-                List.of(), root, "");
+                List.of(), 0, root, "");
     }
 
     private static Vector vector(int txs, Optional<CallResult> expect, Optional<BlockSpec.Roots> roots) {
@@ -39,7 +39,7 @@ class OracleTest {
         for (int i = 0; i < txs; i++) {
             specs.add(new TxSpec(TX, expect));
         }
-        return new Vector(Path.of("v.json"), expect.isPresent() ? Vector.Kind.FIXTURE : Vector.Kind.FILLER, "",
+        return new Vector(Path.of("v.json"), expect.isPresent() ? Vector.Kind.FIXTURE : Vector.Kind.FILLER, "", "none",
                 List.of(), List.of(new BlockSpec(new BlockHeader(7, 0), specs, roots)),
                 expect.isPresent() ? Optional.of(ROOT0) : Optional.empty(), Optional.empty());
     }
@@ -53,7 +53,7 @@ class OracleTest {
     @Test
     void agreementHasNoFindings() {
         Vector v = vector(2, Optional.empty(), Optional.empty());
-        List<Finding> f = Oracle.judge(v, ROOT0, List.of(
+        List<Finding> f = Oracle.judge(v, ROOT0, "", List.of(
                 trace("a", ROOT1, ok("0x01", ROOT1), ok("0x02", ROOT1)),
                 trace("b", ROOT1, ok("0x01", ROOT1), ok("0x02", ROOT1))));
         assertEquals(List.of(), f);
@@ -62,7 +62,7 @@ class OracleTest {
     @Test
     void divergenceNamesTheFirstDifferingFieldAndEveryEnginesValue() {
         Vector v = vector(2, Optional.empty(), Optional.empty());
-        List<Finding> f = Oracle.judge(v, ROOT0, List.of(
+        List<Finding> f = Oracle.judge(v, ROOT0, "", List.of(
                 trace("a", ROOT1, ok("0x01", ROOT1), ok("0x02", ROOT1)),
                 trace("b", ROOT2, ok("0x01", ROOT1), ok("0x03", ROOT2)),
                 trace("c", ROOT1, ok("0x01", ROOT1), ok("0x02", ROOT1))));
@@ -76,8 +76,8 @@ class OracleTest {
     @Test
     void statusIsComparedBeforeOutput() {
         Vector v = vector(1, Optional.empty(), Optional.empty());
-        CallResult reverted = new CallResult(Status.REVERT, "", Bytes.fromHex("0x09"), List.of(), List.of(), List.of(), ROOT0, "");
-        List<Finding> f = Oracle.judge(v, ROOT0, List.of(trace("a", ROOT1, ok("0x01", ROOT1)), trace("b", ROOT0, reverted)));
+        CallResult reverted = new CallResult(Status.REVERT, "", Bytes.fromHex("0x09"), List.of(), List.of(), List.of(), 0, ROOT0, "");
+        List<Finding> f = Oracle.judge(v, ROOT0, "", List.of(trace("a", ROOT1, ok("0x01", ROOT1)), trace("b", ROOT0, reverted)));
         assertEquals("status", f.get(0).at().field());
     }
 
@@ -85,7 +85,7 @@ class OracleTest {
     void mismatchWhenEnginesAgreeButNotWithTheVector() {
         CallResult expected = ok("0x01", ROOT1);
         Vector v = vector(1, Optional.of(expected), Optional.of(new BlockSpec.Roots(ROOT2, RECEIPTS)));
-        List<Finding> f = Oracle.judge(v, ROOT0, List.of(trace("a", ROOT1, ok("0x01", ROOT1)), trace("b", ROOT1, ok("0x01", ROOT1))));
+        List<Finding> f = Oracle.judge(v, ROOT0, "", List.of(trace("a", ROOT1, ok("0x01", ROOT1)), trace("b", ROOT1, ok("0x01", ROOT1))));
         Finding.Mismatch m = assertInstanceOf(Finding.Mismatch.class, f.get(0));
         assertEquals(new Location(0, 7, -1, "stateRoot"), m.at(), "block-level root");
         assertEquals(ROOT2.toHex(), m.expected());
@@ -96,7 +96,7 @@ class OracleTest {
     @Test
     void preStateRootIsCheckedFirst() {
         Vector v = vector(1, Optional.of(ok("0x01", ROOT1)), Optional.of(new BlockSpec.Roots(ROOT1, RECEIPTS)));
-        List<Finding> f = Oracle.judge(v, ROOT2, List.of(trace("a", ROOT1, ok("0x01", ROOT1))));
+        List<Finding> f = Oracle.judge(v, ROOT2, "", List.of(trace("a", ROOT1, ok("0x01", ROOT1))));
         assertEquals(Location.preState("preStateRoot"), f.get(0).at());
     }
 
@@ -106,7 +106,7 @@ class OracleTest {
         EngineTrace failed = new EngineTrace(new EngineDescriptor("slow", "lib", "1", "m"), ROOT0,
                 List.of(new EngineTrace.BlockTrace(List.of(ok("0x01", ROOT1)), Optional.empty(), Optional.empty())),
                 Optional.of(new EngineTrace.Failure(0, 1, new HarnessFailure(HarnessFailure.Kind.TIMEOUT, "too slow"))));
-        List<Finding> f = Oracle.judge(v, ROOT0, List.of(
+        List<Finding> f = Oracle.judge(v, ROOT0, "", List.of(
                 trace("a", ROOT1, ok("0x01", ROOT1), ok("0x02", ROOT1)), failed,
                 trace("b", ROOT1, ok("0x01", ROOT1), ok("0x05", ROOT1))));
         Finding.EngineFailed ef = assertInstanceOf(Finding.EngineFailed.class, f.get(0));

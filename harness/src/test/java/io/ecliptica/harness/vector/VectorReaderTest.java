@@ -43,7 +43,7 @@ class VectorReaderTest {
 
     @Test
     void readsAFillerAndResolvesContractNames() throws Exception {
-        Vector v = VectorReader.read(filler(valid(", \"input\": \"0xABcd\", \"args\": [\"i32:-1\", \"i64:7\"]")));
+        Vector v = VectorReader.read(filler(valid(", \"input\": \"0xABcd\", \"args\": [\"i32:-1\", \"i64:7\"]")), "none");
         assertEquals(Vector.Kind.FILLER, v.kind());
         assertEquals(1, v.contracts().size());
         assertEquals(Bytes.of(EMPTY_MODULE), v.contracts().get(0).code());
@@ -57,7 +57,7 @@ class VectorReaderTest {
 
     private String refusal(String json) throws IOException {
         Path f = filler(json);
-        VectorFormatException e = assertThrows(VectorFormatException.class, () -> VectorReader.read(f));
+        VectorFormatException e = assertThrows(VectorFormatException.class, () -> VectorReader.read(f, "none"));
         String m = e.getMessage();
         assertTrue(m.startsWith(f.toString()), "names the file: " + m);
         assertFalse(m.contains("\n"), "one line: " + m);
@@ -87,7 +87,7 @@ class VectorReaderTest {
     void unknownKeysAreRefusedButAnnotationsAreNot() throws Exception {
         String m = refusal(valid(", \"inptu\": \"0x\""));
         assertTrue(m.contains("blocks[0].transactions[0]") && m.contains("inptu"), m);
-        VectorReader.read(filler(valid(", \"//\": \"a note\", \"_why\": 1")));
+        VectorReader.read(filler(valid(", \"//\": \"a note\", \"_why\": 1")), "none");
     }
 
     @Test

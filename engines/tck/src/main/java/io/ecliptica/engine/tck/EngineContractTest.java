@@ -245,6 +245,23 @@ public abstract class EngineContractTest {
     }
 
     @Test
+    void instanceStaysCallableAfterATrapOrAHostException() throws Throwable {
+        // The metering host reads the gas left through an export after a trapped call.
+        BigStackWorker.run(() -> {
+            try (ModuleInstance inst = instance("traps", List.of())) {
+                assertThrows(WasmTrapException.class, () -> inst.call("div_by_zero"));
+                assertEquals(WasmValue.i32(7), inst.call("call_ok")[0]);
+            }
+            Recorder rec = new Recorder();
+            try (ModuleInstance inst = instance("host", hostImports(rec))) {
+                assertSame(rec.failure, assertThrows(RuntimeException.class, () -> inst.call("fail_after_write")));
+                assertEquals(WasmValue.i32(1001), inst.call("bump")[0]);
+            }
+            return null;
+        });
+    }
+
+    @Test
     void indirectCallThroughTableWorks() throws Throwable {
         assertEquals(WasmValue.i32(7), callOnWorker("traps", "call_ok")[0]);
     }

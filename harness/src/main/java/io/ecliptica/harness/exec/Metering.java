@@ -1,0 +1,46 @@
+package io.ecliptica.harness.exec;
+
+import io.ecliptica.engine.FunctionType;
+import io.ecliptica.engine.HostImport;
+import io.ecliptica.engine.ModuleInstance;
+import io.ecliptica.engine.ValueType;
+import io.ecliptica.engine.WasmValue;
+import io.ecliptica.harness.abi.HostSignal;
+import java.util.List;
+
+/**
+ * The host side of the metering contract (docs/gas.md, "Host contract"): the imports a metered
+ * module adds, and the exports through which the host sets and reads its remaining gas.
+ */
+final class Metering {
+    static final String HOST_MODULE = "__ecliptica";
+    static final String GAS_SET = "__ecliptica_gas_set";
+    static final String GAS_LEFT = "__ecliptica_gas_left";
+    static final String START = "__ecliptica_start";
+
+    private static final FunctionType NOTHING = new FunctionType(List.of(), List.of());
+
+    static final List<HostImport> IMPORTS = List.of(
+            new HostImport(HOST_MODULE, "out_of_gas", NOTHING, (m, a) -> {
+                throw new HostSignal.OutOfGas();
+            }),
+            new HostImport(HOST_MODULE, "stack_exhausted", NOTHING, (m, a) -> {
+                throw new HostSignal.StackExhausted();
+            }));
+
+
+    private Metering() {
+    }
+
+    static void setGas(ModuleInstance instance, long gas) {
+        instance.call(GAS_SET, WasmValue.i64(gas));
+    }
+
+    static long gasLeft(ModuleInstance instance) {
+        WasmValue[] left = instance.call(GAS_LEFT);
+        if (left.length != 1 || left[0].type() != ValueType.I64) {
+            throw new IllegalStateException(GAS_LEFT + " must return one i64");
+        }
+        return left[0].asI64();
+    }
+}

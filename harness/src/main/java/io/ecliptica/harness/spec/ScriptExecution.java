@@ -1,0 +1,454 @@
+package io.ecliptica.harness.spec;
+
+import io.ecliptica.engine.CompiledModule;
+import io.ecliptica.engine.FunctionType;
+import io.ecliptica.engine.LinkException;
+import io.ecliptica.engine.ModuleInstance;
+import io.ecliptica.engine.ModuleRejectedException;
+import io.ecliptica.engine.TrapKind;
+import io.ecliptica.engine.WasmEngine;
+import io.ecliptica.engine.WasmValue;
+import io.ecliptica.text.WastAction;
+import io.ecliptica.text.WastCommand;
+import io.ecliptica.text.WastModule;
+import io.ecliptica.text.WastValue;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One script on one engine: the script's module registry and the engine calls for each command.
+ * Every method runs on the engine's worker thread (the engine is single-threaded), except
+ * {@link #stop()}, which the wall-clock guard calls from another thread.
+ */
+final class ScriptExecution implements AutoCloseable {
+
+    /** What a module name (or "the current module") refers to on this engine. */
+    private sealed interface Loaded {
+        record Live(ModuleInstance instance) implements Loaded {}
+
+        /** No instance: {@code consequence} is what every command that needs it gets. */
+        record Missing(Outcome consequence) implements Loaded {}
+    }
+
+    /** How an attempt to compile and instantiate a module ended. */
+    private record Attempt(String observed, String detail, ModuleInstance instance, Outcome blocked) {
+        static Attempt blocked(Outcome why) {
+            return new Attempt(null, "", null, why);
+        }
+
+        boolean instantiated() {
+            return instance != null;
+        }
+    }
+
+    private static final String GLOBAL_GET = "get of a global (the engine API has no global access)";
+    private static final String NON_NUMERIC = "v128 or reference value";
+    private static final String TAINTED = "module state shared with a skipped module (memory/table/global import)";
+
+    private final WasmEngine engine;
+    private final PreparedScript script;
+    private final ActiveCalls active = new ActiveCalls();
+    /** Compiled module or its {@link ModuleRejectedException}, by module bytes. */
+    private final Map<PreparedModule.Key, Object> compiled = new HashMap<>();
+    private final List<ModuleInstance> instances = new ArrayList<>();
+    /**
+     * Instances whose memory, table or mutable global a skipped module imported: the script expects
+     * that module to have changed them (segments, stores), so their results no longer mean anything.
+     */
+    private final Set<ModuleInstance> tainted = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** The registered instances each instance calls through its imports. */
+    private final Map<ModuleInstance, List<ModuleInstance>> dependencies = new IdentityHashMap<>();
+    private final Map<String, Loaded> named = new HashMap<>();
+    private final Map<String, Loaded> registered = new HashMap<>();
+    private Loaded current;
+
+    ScriptExecution(WasmEngine engine, PreparedScript script) {
+        this.engine = engine;
+        this.script = script;
+    }
+
+    /** Called by the guard from another thread: asks every running call of this script to stop. */
+    void stop() {
+        active.interruptAll();
+    }
+
+    /**
+     * A command overran the guard: if it was defining a module, that module is unusable from now on
+     * (if the guard had to abandon the worker thread, the definition never completed). Runs on the
+     * worker thread, as the task after the one that overran.
+     */
+    void timedOut(WastCommand command, Outcome outcome) {
+        if (command instanceof WastCommand.DefineModule d) {
+            define(d, new Loaded.Missing(Outcome.unavailable("module at line " + d.line() + ": " + outcome.observed())));
+        }
+    }
+
+    Outcome execute(WastCommand command) {
+        return switch (command) {
+            case WastCommand.DefineModule d -> defineModule(d);
+            case WastCommand.Register r -> register(r);
+            case WastCommand.PerformAction a -> action(a.action(), a.expected(), false, (obs, res) -> res != null
+                    ? Outcome.pass(obs)
+                    : Outcome.fail(obs, "action failed: " + obs, ""));
+            case WastCommand.AssertReturn a -> assertReturn(a);
+            case WastCommand.AssertTrap a -> assertTrap(a.action(), a.expected(), TrapKind.fromMessage(a.message()));
+            case WastCommand.AssertExhaustion a -> assertTrap(a.action(), a.expected(), TrapKind.CALL_STACK_EXHAUSTED);
+            case WastCommand.AssertInvalid a -> assertRejected(a.module(), "invalid");
+            case WastCommand.AssertMalformed a -> assertRejected(a.module(), "malformed");
+            case WastCommand.AssertUnlinkable a -> assertUnlinkable(a.module());
+            case WastCommand.AssertUninstantiable a -> assertUninstantiable(a.module(), TrapKind.fromMessage(a.message()));
+            case WastCommand.Unsupported u -> Outcome.skip("unsupported command " + u.type());
+        };
+    }
+
+    // ---- modules -----------------------------------------------------------------------------
+
+    private Outcome defineModule(WastCommand.DefineModule d) {
+        if (!d.module().isBinary()) {
+            Outcome skip = Outcome.skip("text module");
+            define(d, new Loaded.Missing(skip));
+            return skip;
+        }
+        Attempt a = load(d.module(), true);
+        if (a.blocked() != null) {
+            define(d, new Loaded.Missing(a.blocked()));
+            return a.blocked();
+        }
+        if (a.instantiated()) {
+            define(d, new Loaded.Live(a.instance()));
+            return Outcome.pass(a.observed());
+        }
+        Outcome failed = Outcome.fail(a.observed(), "valid module not instantiated: " + a.observed(), a.detail());
+        define(d, new Loaded.Missing(Outcome.unavailable("module at line " + d.line() + ": " + a.observed()
+                + (a.detail().isEmpty() ? "" : " (" + a.detail() + ")"))));
+        return failed;
+    }
+
+    private void define(WastCommand.DefineModule d, Loaded loaded) {
+        current = loaded;
+        if (d.name() != null) {
+            named.put(d.name(), loaded);
+        }
+    }
+
+    private Outcome register(WastCommand.Register r) {
+        Loaded target = r.name() == null ? current : named.get(r.name());
+        if (target == null) {
+            return Outcome.fail("script error", "script error: no module " + (r.name() == null ? "defined" : r.name()), "");
+        }
+        registered.put(r.as(), target);
+        return target instanceof Loaded.Missing m ? m.consequence() : Outcome.pass("registered");
+    }
+
+    private Outcome assertRejected(WastModule module, String what) {
+        if (!module.isBinary()) {
+            return Outcome.skip("text module (module quote)");
+        }
+        PreparedModule p = script.module(module);
+        if (p.refusal().isPresent()) {
+            return Outcome.pass("rejected");
+        }
+        Object c = compile(p);
+        if (c instanceof ModuleRejectedException) {
+            return Outcome.pass("rejected");
+        }
+        if (c instanceof Attempt failed) {
+            return Outcome.fail(failed.observed(), "compile failed: " + failed.observed(), failed.detail());
+        }
+        // Accepted: instantiate too, so the report says whether the engine catches it later.
+        Attempt a = instantiate(p, (CompiledModule) c, false);
+        if (a.blocked() != null) {
+            return Outcome.fail("compiled", what + " module accepted", "compiled; not instantiated: " + a.blocked().reason());
+        }
+        if (a.instantiated()) {
+            close(a.instance());
+            return Outcome.fail("instantiated", what + " module accepted", "compiled and instantiated");
+        }
+        return Outcome.fail(a.observed(), what + " module accepted by compile, failed at instantiation: " + a.observed(),
+                a.detail());
+    }
+
+    private Outcome assertUnlinkable(WastModule module) {
+        Attempt a = load(module, false);
+        if (a.blocked() != null) {
+            return a.blocked();
+        }
+        if (a.instantiated()) {
+            close(a.instance());
+        }
+        return a.observed().equals("link error") ? Outcome.pass(a.observed())
+                : Outcome.fail(a.observed(), "expected link error, got " + a.observed(), a.detail());
+    }
+
+    private Outcome assertUninstantiable(WastModule module, TrapKind expected) {
+        Attempt a = load(module, true); // segments applied before the trap stay in imported memories and tables
+        if (a.blocked() != null) {
+            return a.blocked();
+        }
+        if (a.instantiated()) {
+            close(a.instance());
+        }
+        String want = "trap " + expected.id();
+        return a.observed().equals(want) ? Outcome.pass(a.observed())
+                : Outcome.fail(a.observed(), "expected " + want + " at instantiation, got " + a.observed(), a.detail());
+    }
+
+    /**
+     * Compile (cached) and instantiate with the script's imports. {@code taintOnSkip}: the script
+     * expects the module's initialization to run, so if it has to be skipped, the instances whose
+     * state it imports are tainted.
+     */
+    private Attempt load(WastModule module, boolean taintOnSkip) {
+        if (!module.isBinary()) {
+            return Attempt.blocked(Outcome.skip("text module"));
+        }
+        PreparedModule p = script.module(module);
+        if (p.refusal().isPresent()) {
+            return new Attempt("rejected", p.refusal().get(), null, null);
+        }
+        Object c = compile(p);
+        if (c instanceof ModuleRejectedException e) {
+            return new Attempt("rejected", Failures.firstLine(e.getMessage()), null, null);
+        }
+        if (c instanceof Attempt failed) {
+            return failed;
+        }
+        return instantiate(p, (CompiledModule) c, taintOnSkip);
+    }
+
+    /** A {@link CompiledModule}, the {@link ModuleRejectedException}, or an {@link Attempt} for other failures. */
+    private Object compile(PreparedModule p) {
+        Object c = compiled.get(p.key());
+        if (c == null) {
+            try {
+                c = engine.compile(p.bytes());
+            } catch (ModuleRejectedException e) {
+                c = e;
+            } catch (Throwable t) {
+                Failures.Observed o = Failures.observe(t);
+                return new Attempt(o.observed(), o.detail(), null, null); // not cached: may be transient
+            }
+            compiled.put(p.key(), c);
+        }
+        return c;
+    }
+
+    private Attempt instantiate(PreparedModule p, CompiledModule module, boolean taintOnSkip) {
+        List<io.ecliptica.engine.HostImport> imports = new ArrayList<>();
+        List<ModuleInstance> sources = new ArrayList<>();
+        Optional<Outcome> blocked = imports(p, imports, sources);
+        if (blocked.isPresent()) {
+            if (taintOnSkip && blocked.get().status() == Outcome.Status.SKIP) {
+                taintExporters(p);
+            }
+            return Attempt.blocked(blocked.get());
+        }
+        try {
+            ModuleInstance instance = module.instantiate(imports);
+            instances.add(instance);
+            dependencies.put(instance, sources);
+            return new Attempt("instantiated", "", instance, null);
+        } catch (Throwable t) {
+            Failures.Observed o = Failures.observe(t);
+            return new Attempt(o.observed(), o.detail(), null, null);
+        }
+    }
+
+    /**
+     * Collects what the module imports: spectest's print functions and functions forwarded to
+     * registered instances. Imports nobody offers are left out so the engine reports the link
+     * error itself. Returns the outcome instead if the module cannot be set up here.
+     */
+    private Optional<Outcome> imports(PreparedModule p, List<io.ecliptica.engine.HostImport> out,
+            List<ModuleInstance> sources) {
+        if (p.imports().isEmpty()) {
+            return Optional.empty(); // undecodable: the engine decides what that means
+        }
+        ModuleImports imports = p.imports().get();
+        Optional<String> unsupported = imports.unsupported();
+        if (unsupported.isPresent()) {
+            return Optional.of(Outcome.skip(unsupported.get()));
+        }
+        for (ModuleImports.Import imp : imports.imports()) {
+            if (imp.module().equals(Spectest.MODULE)) {
+                Spectest.function(imp.name()).ifPresent(out::add);
+                continue;
+            }
+            Loaded from = registered.get(imp.module());
+            if (from instanceof Loaded.Missing m) {
+                return Optional.of(m.consequence());
+            }
+            if (from instanceof Loaded.Live live) {
+                FunctionType type = exportType(live.instance(), imp.name());
+                if (type != null) {
+                    out.add(forward(imp.module(), imp.name(), live.instance(), type));
+                    sources.add(live.instance());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void taintExporters(PreparedModule p) {
+        for (ModuleImports.Import imp : p.imports().map(ModuleImports::imports).orElse(List.of())) {
+            if (imp.sharesState() && registered.get(imp.module()) instanceof Loaded.Live live) {
+                tainted.add(live.instance());
+            }
+        }
+    }
+
+    /** Whether the instance, or an instance it reaches through its imports, is tainted. */
+    private boolean isTainted(ModuleInstance instance) {
+        Set<ModuleInstance> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<ModuleInstance> todo = new ArrayDeque<>(List.of(instance));
+        while (!todo.isEmpty()) {
+            ModuleInstance i = todo.pop();
+            if (tainted.contains(i)) {
+                return true;
+            }
+            if (seen.add(i)) {
+                todo.addAll(dependencies.getOrDefault(i, List.of()));
+            }
+        }
+        return false;
+    }
+
+    private static FunctionType exportType(ModuleInstance instance, String name) {
+        try {
+            return instance.exportType(name);
+        } catch (LinkException e) {
+            return null; // not expressible through the API: the engine reports the import as unknown
+        }
+    }
+
+    /** A host function that calls the registered instance's export: how module linking works here. */
+    private io.ecliptica.engine.HostImport forward(String module, String name, ModuleInstance target, FunctionType type) {
+        return new io.ecliptica.engine.HostImport(module, name, type, (memory, args) -> {
+            WasmValue[] values = new WasmValue[args.length];
+            for (int i = 0; i < args.length; i++) {
+                values[i] = new WasmValue(type.params().get(i), args[i]);
+            }
+            WasmValue[] results = active.call(target, name, values);
+            long[] bits = new long[results.length];
+            for (int i = 0; i < bits.length; i++) {
+                bits[i] = results[i].bits();
+            }
+            return bits;
+        });
+    }
+
+    // ---- actions -------------------------------------------------------------------------------
+
+    @FunctionalInterface
+    private interface Judge {
+        /** {@code results} is null if the call did not return normally; {@code observed} says what happened. */
+        Outcome judge(String observed, WasmValue[] results);
+    }
+
+    private Outcome assertReturn(WastCommand.AssertReturn a) {
+        for (WastValue v : a.expected()) {
+            if (!(v instanceof WastValue.Num || v instanceof WastValue.NanPattern)) {
+                return Outcome.skip(NON_NUMERIC);
+            }
+        }
+        return action(a.action(), a.expected(), true, (observed, results) -> {
+            if (results == null) {
+                return Outcome.fail(observed, "expected a result, got " + observed, "");
+            }
+            return Results.matches(a.expected(), results) ? Outcome.pass(observed)
+                    : Outcome.fail(observed, Results.mismatchReason(a.expected(), results),
+                            "expected " + Results.describe(a.expected()) + ", got " + observed);
+        });
+    }
+
+    private Outcome assertTrap(WastAction action, List<WastValue> expected, TrapKind kind) {
+        String want = "trap " + kind.id();
+        return action(action, expected, false, (observed, results) -> observed.equals(want) ? Outcome.pass(observed)
+                : Outcome.fail(observed, "expected " + want + ", got " + (results != null ? "a result" : observed), ""));
+    }
+
+    /**
+     * Resolves and invokes an action. {@code expectedAreValues}: the expected list holds values to
+     * compare (assert_return); otherwise only result types, which must still be numeric.
+     */
+    private Outcome action(WastAction action, List<WastValue> expected, boolean expectedAreValues, Judge judge) {
+        if (action instanceof WastAction.Get) {
+            return Outcome.skip(GLOBAL_GET);
+        }
+        WastAction.Invoke invoke = (WastAction.Invoke) action;
+        List<WasmValue> args = new ArrayList<>();
+        for (WastValue v : invoke.args()) {
+            if (!(v instanceof WastValue.Num n)) {
+                return Outcome.skip(NON_NUMERIC);
+            }
+            args.add(Results.toWasm(n));
+        }
+        if (!expectedAreValues && expected.stream().anyMatch(v -> !v.type().isNumeric())) {
+            return Outcome.skip(NON_NUMERIC);
+        }
+        Loaded target = invoke.module() == null ? current : named.get(invoke.module());
+        if (target == null) {
+            return Outcome.fail("script error", "script error: no module " + (invoke.module() == null ? "defined" : invoke.module()), "");
+        }
+        if (target instanceof Loaded.Missing m) {
+            return m.consequence();
+        }
+        ModuleInstance instance = ((Loaded.Live) target).instance();
+        if (isTainted(instance)) {
+            return Outcome.skip(TAINTED);
+        }
+        WasmValue[] results;
+        try {
+            results = active.call(instance, invoke.field(), args.toArray(WasmValue[]::new));
+        } catch (Throwable t) {
+            Failures.Observed o = Failures.observe(t);
+            Outcome judged = judge.judge(o.observed(), null);
+            return judged.passed() || o.detail().isEmpty() ? judged
+                    : new Outcome(judged.status(), judged.observed(), judged.comparable(), judged.reason(),
+                            judged.detail().isEmpty() ? o.detail() : judged.detail() + "; " + o.detail());
+        }
+        return judge.judge(Results.observed(results), results);
+    }
+
+    private void close(ModuleInstance instance) {
+        instances.remove(instance);
+        try {
+            instance.close();
+        } catch (RuntimeException ignored) {
+            // closing is best effort: the instance is unused from here on
+        }
+    }
+
+    /** Closes every instance, then every compiled module of this script. */
+    @Override
+    public void close() {
+        for (ModuleInstance i : instances) {
+            try {
+                i.close();
+            } catch (RuntimeException ignored) {
+                // best effort
+            }
+        }
+        instances.clear();
+        tainted.clear();
+        dependencies.clear();
+        for (Object c : compiled.values()) {
+            if (c instanceof CompiledModule m) {
+                try {
+                    m.close();
+                } catch (RuntimeException ignored) {
+                    // best effort
+                }
+            }
+        }
+        compiled.clear();
+    }
+}

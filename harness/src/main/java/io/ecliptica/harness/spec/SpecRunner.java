@@ -1,0 +1,236 @@
+package io.ecliptica.harness.spec;
+
+import io.ecliptica.engine.EngineDescriptor;
+import io.ecliptica.engine.WasmEngine;
+import io.ecliptica.harness.exec.EngineWorker;
+import io.ecliptica.text.Wast;
+import io.ecliptica.text.WastCommand;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Consumer;
+
+/**
+ * Runs {@code .wast} spec scripts on several engines at once.
+ *
+ * <p>Each script is parsed once (parsing is slow: wabt compiled to JVM bytecode) by a parser
+ * thread that works at most {@value #LOOKAHEAD} scripts ahead of the slowest engine; the parsed
+ * script, with every module already passed through the profile's {@link ModuleTransform}, is shared
+ * read-only by the engines. Every engine has its own coordinator (a virtual thread) that walks the
+ * scripts in order and its own {@link EngineWorker} (a platform thread with a large stack) on
+ * which every engine call runs, one command at a time, under the wall-clock guard. Each script
+ * gets a fresh {@link ScriptExecution} per engine: its own instances, registrations and compiled
+ * modules, closed when the script ends. Results are kept per engine and file, so the thread timing
+ * cannot change what is reported.
+ */
+public final class SpecRunner implements AutoCloseable {
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+    static final int LOOKAHEAD = 6;
+
+    private record Slot(WasmEngine engine, EngineDescriptor descriptor, EngineWorker worker) {}
+
+    /** A parsed script, or why it could not be read. */
+    private record Parsed(PreparedScript script, String error) {}
+
+    private final List<Slot> slots;
+    private final String profile;
+    private final ModuleTransform transform;
+    private final Duration timeout;
+
+    /**
+     * @param engines the engines to run (the runner closes them)
+     * @param profile the profile's name, for reports
+     * @param transform applied to every module before the engines see it
+     * @param timeout wall-clock guard per command
+     */
+    public SpecRunner(List<WasmEngine> engines, String profile, ModuleTransform transform, Duration timeout) {
+        if (engines.isEmpty()) {
+            throw new IllegalArgumentException("no engines to run");
+        }
+        this.slots = engines.stream()
+                .map(e -> new Slot(e, e.descriptor(), new EngineWorker(e.descriptor().id())))
+                .toList();
+        this.profile = Objects.requireNonNull(profile);
+        this.transform = Objects.requireNonNull(transform);
+        this.timeout = Objects.requireNonNull(timeout);
+    }
+
+    public List<EngineDescriptor> engines() {
+        return slots.stream().map(Slot::descriptor).toList();
+    }
+
+    /** Runs the scripts; {@code onFile} sees each file's result as soon as every engine is done with it, in order. */
+    public SpecResult run(List<SpecFile> files, Consumer<FileResult> onFile) {
+        int n = files.size();
+        AtomicReferenceArray<CompletableFuture<Parsed>> parsed = new AtomicReferenceArray<>(n);
+        for (int i = 0; i < n; i++) {
+            parsed.set(i, new CompletableFuture<>());
+        }
+        Semaphore window = new Semaphore(LOOKAHEAD);
+        AtomicIntegerArray remaining = new AtomicIntegerArray(n);
+        for (int i = 0; i < n; i++) {
+            remaining.set(i, slots.size());
+        }
+        @SuppressWarnings("unchecked")
+        List<Outcome>[][] outcomes = new List[slots.size()][n];
+        FileResult[] results = new FileResult[n];
+
+        Thread parser = Thread.ofPlatform().name("spec-parser").daemon(true).start(() -> {
+            for (int i = 0; i < n; i++) {
+                try {
+                    window.acquire();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                parsed.get(i).complete(parse(files.get(i)));
+            }
+        });
+
+        Object done = new Object();
+        try (ExecutorService coordinators = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int e = 0; e < slots.size(); e++) {
+                int engine = e;
+                futures.add(coordinators.submit(() -> {
+                    for (int i = 0; i < n; i++) {
+                        Parsed p = parsed.get(i).join();
+                        outcomes[engine][i] = p.error() != null ? List.of() : runScript(slots.get(engine), p.script());
+                        if (remaining.decrementAndGet(i) == 0) {
+                            synchronized (done) {
+                                results[i] = fileResult(files.get(i), p, outcomes, i);
+                                parsed.set(i, null); // every engine is done with it: let it go
+                                window.release();
+                                onFile.accept(results[i]);
+                            }
+                        }
+                    }
+                }));
+            }
+            for (Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("spec run interrupted", ex);
+                } catch (ExecutionException ex) {
+                    throw new IllegalStateException("spec run failed: " + ex.getCause(), ex.getCause());
+                }
+            }
+        } finally {
+            parser.interrupt();
+        }
+        return new SpecResult(profile, engines(), List.of(results));
+    }
+
+    private FileResult fileResult(SpecFile file, Parsed p, List<Outcome>[][] outcomes, int i) {
+        if (p.error() != null) {
+            return new FileResult(file, Optional.of(p.error()), List.of(), List.of());
+        }
+        List<FileResult.Command> commands = p.script().script().commands().stream()
+                .map(c -> new FileResult.Command(c.line(), CommandKinds.of(c)))
+                .toList();
+        List<List<Outcome>> perEngine = new ArrayList<>();
+        for (List<Outcome>[] engine : outcomes) {
+            perEngine.add(engine[i]);
+        }
+        return new FileResult(file, Optional.empty(), commands, perEngine);
+    }
+
+    private Parsed parse(SpecFile file) {
+        try {
+            return new Parsed(PreparedScript.of(Wast.parse(file.path()), transform), null);
+        } catch (Throwable e) { // anything, or the engines would wait for this script forever
+            return new Parsed(null, e.getClass().getSimpleName() + ": " + Failures.firstLine(e.getMessage()));
+        }
+    }
+
+    /** One script on one engine; never throws (a harness bug becomes the failure of the commands left). */
+    private List<Outcome> runScript(Slot slot, PreparedScript script) {
+        List<WastCommand> commands = script.script().commands();
+        List<Outcome> out = new ArrayList<>(commands.size());
+        ScriptExecution exec = new ScriptExecution(slot.engine(), script);
+        try {
+            for (WastCommand c : commands) {
+                out.add(guarded(slot, exec, c));
+            }
+        } catch (RuntimeException | Error e) {
+            Outcome broken = Outcome.fail("harness error", "harness error: " + e.getClass().getSimpleName(),
+                    Failures.firstLine(e.getMessage()));
+            while (out.size() < commands.size()) {
+                out.add(broken);
+            }
+        } finally {
+            onWorker(slot, exec::close);
+        }
+        return out;
+    }
+
+    private Outcome guarded(Slot slot, ScriptExecution exec, WastCommand command) {
+        try {
+            return slot.worker().run(new EngineWorker.Stoppable<Outcome>() {
+                @Override
+                public Outcome call() {
+                    return exec.execute(command);
+                }
+
+                @Override
+                public void stop() {
+                    exec.stop();
+                }
+            }, timeout);
+        } catch (TimeoutException e) {
+            Outcome o = Outcome.fail("timeout", "timeout (over " + timeout.toSeconds() + " s)",
+                    "stopped by the wall-clock guard");
+            onWorker(slot, () -> exec.timedOut(command, o));
+            return o;
+        } catch (ExecutionException e) {
+            Failures.Observed o = Failures.observe(e.getCause());
+            return Outcome.fail(o.observed(), "harness error: " + e.getCause().getClass().getSimpleName(), o.detail());
+        }
+    }
+
+    /** Runs bookkeeping on the engine's worker thread (engines are single-threaded), best effort. */
+    private void onWorker(Slot slot, Runnable action) {
+        try {
+            slot.worker().run(new EngineWorker.Stoppable<Void>() {
+                @Override
+                public Void call() {
+                    action.run();
+                    return null;
+                }
+
+                @Override
+                public void stop() {
+                    // nothing to interrupt: the guard abandons the thread if this hangs
+                }
+            }, timeout);
+        } catch (TimeoutException | ExecutionException | RuntimeException ignored) {
+            // closing or marking is best effort; the next script starts from a fresh context anyway
+        }
+    }
+
+    @Override
+    public void close() {
+        for (Slot s : slots) {
+            onWorker(s, () -> {
+                try {
+                    s.engine().close();
+                } catch (RuntimeException ignored) {
+                    // best effort at shutdown
+                }
+            });
+            s.worker().close();
+        }
+    }
+}

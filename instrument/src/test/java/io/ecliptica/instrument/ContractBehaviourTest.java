@@ -1,0 +1,140 @@
+package io.ecliptica.instrument;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.dylibso.chicory.wasm.ChicoryException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Behaviour preservation on the bundled contracts: every transaction of every filler
+ * (vectors/fillers/*.json) runs on Chicory against the raw module and against the module prepared
+ * under ecliptica-v1 (with unlimited gas), each with its own storage; status, output, results,
+ * events and write sets must be identical, transaction by transaction.
+ */
+class ContractBehaviourTest {
+
+    record Outcome(String status, String output, String results, List<String> events, String writes) {}
+
+    static Stream<Path> fillers() throws Exception {
+        try (Stream<Path> s = Files.list(TestSupport.root().resolve("vectors/fillers"))) {
+            return s.filter(p -> p.toString().endsWith(".json")).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fillers")
+    void instrumentedContractsBehaveLikeRawOnes(Path filler) throws Exception {
+        JsonNode root = new ObjectMapper().readTree(filler.toFile());
+        Map<String, byte[]> raw = new HashMap<>();
+        Map<String, byte[]> metered = new HashMap<>();
+        Map<String, byte[]> address = new HashMap<>();
+        Map<String, Map<String, byte[]>> rawStorage = new HashMap<>();
+        Map<String, Map<String, byte[]>> meteredStorage = new HashMap<>();
+        var it = root.path("contracts").fields();
+        while (it.hasNext()) {
+            var e = it.next();
+            byte[] wasm = Files.readAllBytes(filler.getParent().resolve(e.getValue().path("code").asText()));
+            raw.put(e.getKey(), wasm);
+            metered.put(e.getKey(), Instrumenter.prepare(wasm, Profile.ECLIPTICA_V1).wasm());
+            address.put(e.getKey(), hex(e.getValue().path("address").asText()));
+            Map<String, byte[]> preset = new HashMap<>();
+            var st = e.getValue().path("storage").fields();
+            while (st.hasNext()) {
+                var kv = st.next();
+                preset.put(HexFormat.of().formatHex(hex(kv.getKey())), hex(kv.getValue().asText()));
+            }
+            rawStorage.put(e.getKey(), new HashMap<>(preset));
+            meteredStorage.put(e.getKey(), new HashMap<>(preset));
+        }
+        int count = 0;
+        for (JsonNode block : root.path("blocks")) {
+            for (JsonNode tx : block.path("transactions")) {
+                String to = tx.path("to").asText();
+                if (!raw.containsKey(to)) {
+                    continue; // a transaction to a non-contract address
+                }
+                Outcome a = TestSupport.onBigStack(() -> run(raw.get(to), tx, block, address.get(to), rawStorage.get(to)));
+                Outcome b = TestSupport.onBigStack(() -> run(metered.get(to), tx, block, address.get(to),
+                        meteredStorage.get(to)));
+                assertEquals(a, b, filler.getFileName() + ": " + tx);
+                count++;
+            }
+        }
+        assertTrue(count > 0, "no transactions run");
+    }
+
+    static Outcome run(byte[] wasm, JsonNode tx, JsonNode block, byte[] self, Map<String, byte[]> storage) {
+        AbiHost host = new AbiHost(hex(tx.path("input").asText("0x")), hex(tx.path("from").asText()), self,
+                block.path("height").asLong(), block.path("time").asLong(), storage);
+        String status;
+        String results = "";
+        byte[] output = new byte[0];
+        try {
+            Run r = Run.of(wasm, host.functions());
+            List<Long> args = new ArrayList<>();
+            for (JsonNode a : tx.path("args")) {
+                args.add(arg(a.asText()));
+            }
+            long[] res = r.call(tx.path("function").asText(), args.stream().mapToLong(Long::longValue).toArray());
+            results = Arrays.toString(res);
+            status = "ok";
+            output = host.output;
+        } catch (AbiHost.Revert e) {
+            status = "revert";
+            output = e.message;
+        } catch (AbiHost.Abort e) {
+            status = "trap abort";
+            output = e.message;
+        } catch (AbiHost.AbiViolation e) {
+            status = "trap abi_violation";
+        } catch (Run.OutOfGas | Run.StackExhausted e) {
+            throw new AssertionError("unlimited gas and a shallow stack must not run out", e);
+        } catch (ChicoryException | StackOverflowError e) {
+            status = "trap " + e.getClass().getSimpleName() + " " + e.getMessage();
+        }
+        if (!status.equals("ok")) {
+            return new Outcome(status, HexFormat.of().formatHex(output), "", List.of(), "");
+        }
+        StringBuilder writes = new StringBuilder();
+        host.writes.forEach((k, v) -> {
+            writes.append(k).append('=').append(v == null ? "deleted" : HexFormat.of().formatHex(v)).append(';');
+            if (v == null) {
+                storage.remove(k);
+            } else {
+                storage.put(k, v);
+            }
+        });
+        return new Outcome(status, HexFormat.of().formatHex(output), results, host.events, writes.toString());
+    }
+
+    static long arg(String s) {
+        String[] p = s.split(":", 2);
+        String v = p[1];
+        return switch (p[0]) {
+            case "i32" -> v.startsWith("0x") ? Long.parseUnsignedLong(v.substring(2), 16) : Integer.parseInt(v);
+            case "i64" -> v.startsWith("0x") ? Long.parseUnsignedLong(v.substring(2), 16) : Long.parseLong(v);
+            case "f32" -> v.startsWith("0x") ? Long.parseLong(v.substring(2), 16) : Float.floatToRawIntBits(Float.parseFloat(v));
+            case "f64" -> v.startsWith("0x") ? Long.parseUnsignedLong(v.substring(2), 16)
+                    : Double.doubleToRawLongBits(Double.parseDouble(v));
+            default -> throw new IllegalArgumentException(s);
+        };
+    }
+
+    static byte[] hex(String s) {
+        String h = s.startsWith("0x") ? s.substring(2) : s;
+        return HexFormat.of().parseHex(h);
+    }
+}
