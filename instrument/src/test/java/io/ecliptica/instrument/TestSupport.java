@@ -70,6 +70,11 @@ final class TestSupport {
         return Wat.toWasm(text, "test.wat");
     }
 
+    /** With wat2wasm feature flags such as {@code --enable-threads}. */
+    static byte[] wat(String text, String... flags) {
+        return Wat.toWasm(text, "test.wat", List.of(flags));
+    }
+
     /** Runs {@code task} on a thread with a 512 MiB stack (deep recursion in the interpreter). */
     static <T> T onBigStack(Callable<T> task) {
         AtomicReference<T> result = new AtomicReference<>();
