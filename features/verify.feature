@@ -15,10 +15,8 @@ Feature: Verifying filled vectors
     And the summary says every bundled vector passed
     And there is a bundled vector for every filler in vectors/fillers
 
-  # Known bug (reported): `harness verify vectors` (and `harness verify` with no path, whose default is
-  # vectors) also reads every *.json under vectors/contracts - package.json, package-lock.json and
-  # node_modules of the AssemblyScript contract - reports each as unreadable and exits 2.
-  @known-bug
+  # vectors/contracts holds tool JSON (package.json, package-lock.json, node_modules): a directory
+  # scan skips JSON that does not claim to be a vector, and node_modules and hidden folders.
   Scenario: Verifying the whole vectors folder checks the fixtures and skips everything else
     Given the bundled vectors are committed in vectors/fixtures
     When I verify the folder "vectors"

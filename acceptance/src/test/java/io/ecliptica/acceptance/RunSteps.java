@@ -22,8 +22,11 @@ import java.util.regex.Pattern;
 
 public class RunSteps {
     /** The compared result fields, as run prints them (docs/abi.md §4). */
-    static final List<String> FIELDS = List.of("status", "class", "output", "results", "events", "writes", "stateRoot");
-    private static final Pattern ENGINE_VALUE = Pattern.compile("^  (\\S+)\\s+(.*)$");
+    static final List<String> FIELDS = List.of("status", "class", "output", "results", "events", "writes", "gasUsed", "stateRoot");
+    /** {@code "  field   value"}: a field every engine agrees on. */
+    private static final Pattern AGREED_FIELD = Pattern.compile("^  (\\S+)\\s+(.*)$");
+    /** {@code "    engine   value"}: one engine's value of a field the engines differ on. */
+    private static final Pattern ENGINE_VALUE = Pattern.compile("^    (\\S+)\\s+(.*)$");
 
     /** This scenario's state; looked up on every use, never cached across scenarios. */
     private static World world() {
@@ -135,21 +138,34 @@ public class RunSteps {
     }
 
     /** Parses run's side-by-side text: a line "field:" followed by one "  engine  value" line per engine. */
+    /**
+     * Parses run's side-by-side text: a field all engines agree on is one line
+     * ({@code "  status   ok"}) and stands for every engine; a field they differ on is
+     * {@code "  status   DIFFERS:"} followed by one indented line per engine.
+     */
     static Map<String, Map<String, String>> sideBySide(CliRun run) {
         Map<String, Map<String, String>> byEngine = new LinkedHashMap<>();
-        String field = null;
+        for (String engine : Engines.usable()) {
+            byEngine.put(engine, new LinkedHashMap<>());
+        }
+        String differing = null;
         for (String line : run.stdoutLines()) {
-            if (line.endsWith(":") && FIELDS.contains(line.substring(0, line.length() - 1))) {
-                field = line.substring(0, line.length() - 1);
-                continue;
-            }
-            Matcher m = ENGINE_VALUE.matcher(line);
-            if (field != null && m.matches() && !m.group(1).equals("note:")) {
-                byEngine.computeIfAbsent(m.group(1), k -> new LinkedHashMap<>()).put(field, m.group(2));
+            Matcher agreed = AGREED_FIELD.matcher(line);
+            Matcher perEngine = ENGINE_VALUE.matcher(line);
+            if (agreed.matches() && FIELDS.contains(agreed.group(1))) {
+                differing = agreed.group(2).equals("DIFFERS:") ? agreed.group(1) : null;
+                if (differing == null) {
+                    for (Map<String, String> fields : byEngine.values()) {
+                        fields.put(agreed.group(1), agreed.group(2));
+                    }
+                }
+            } else if (differing != null && perEngine.matches() && byEngine.containsKey(perEngine.group(1))) {
+                byEngine.get(perEngine.group(1)).put(differing, perEngine.group(2));
             } else {
-                field = null;
+                differing = null;
             }
         }
+        byEngine.values().removeIf(Map::isEmpty);
         return byEngine;
     }
 

@@ -150,7 +150,8 @@ final class Gate {
         int importedFuncs = m.importedCount(WasmModule.K_FUNC);
         for (Elem e : m.elems) {
             for (ElemItem item : e.init()) {
-                if (!item.isNull() && item.func() < importedFuncs) {
+                if (!item.isNull() && item.func() < importedFuncs
+                        && Transformer.hostCost(m, p.costs(), item.func()) != null) {
                     Import i = m.functionImport(item.func());
                     throw reject(Features.HOST_FUNCTION_IN_TABLE, e.byteOffset(), "element segment references host function "
                             + i.module() + "." + i.name() + " (calls through a table would skip its per-byte cost)");

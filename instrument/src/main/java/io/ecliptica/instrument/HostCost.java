@@ -23,6 +23,19 @@ public record HostCost(String module, String name, String signature, long base, 
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(signature, "signature");
         lengthParams = List.copyOf(lengthParams);
+        if (!signature.matches("\\(((i32|i64|f32|f64)( (i32|i64|f32|f64))*)?\\) -> \\(((i32|i64|f32|f64)( (i32|i64|f32|f64))*)?\\)")) {
+            throw new IllegalArgumentException("signature must read like (i32 i32) -> (i32): " + signature);
+        }
+        String params = signature.substring(1, signature.indexOf(')'));
+        List<String> ps = params.isEmpty() ? List.of() : List.of(params.split(" "));
+        for (int i : lengthParams) {
+            if (i < 0 || i >= ps.size() || !ps.get(i).equals("i32")) {
+                throw new IllegalArgumentException("length parameter " + i + " of " + name + " is not an i32 parameter");
+            }
+        }
+        if (!lengthParams.isEmpty() && (ps.size() > 4 || ps.stream().anyMatch(t -> !t.equals("i32")))) {
+            throw new IllegalArgumentException(name + ": a host function with lengths has at most four i32 parameters");
+        }
         if (base < 0 || perByte < 0 || base > CostTable.MAX_WEIGHT || perByte > CostTable.MAX_WEIGHT) {
             throw new IllegalArgumentException("host cost out of range for " + name);
         }

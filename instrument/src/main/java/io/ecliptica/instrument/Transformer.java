@@ -137,6 +137,22 @@ final class Transformer {
         return out;
     }
 
+    /**
+     * The priced host function behind function index {@code func}: an import with a cost-table
+     * entry of the same module, name and signature; null otherwise (then only {@code CALL} is charged).
+     */
+    static HostCost hostCost(WasmModule m, CostTable costs, long func) {
+        Import imp = m.functionImport(func);
+        if (imp == null) {
+            return null;
+        }
+        HostCost h = costs.host(imp.module(), imp.name());
+        if (h == null || !h.signature().equals(Gate.signature(m.types.get(imp.desc().typeIndex())))) {
+            return null;
+        }
+        return h;
+    }
+
     /** The frame cost of defined function {@code f} (docs/gas.md §Stack height). */
     static long frameCost(WasmModule m, Validator.Analysis a, Profile p, int f) {
         FuncType t = m.types.get(m.functions.get(f));
@@ -322,8 +338,7 @@ final class Transformer {
         }
 
         private HostCost hostCost(long func) {
-            Import imp = in.functionImport(func);
-            return imp == null ? null : costs.host(imp.module(), imp.name());
+            return Transformer.hostCost(in, costs, func);
         }
 
         Code run() {
@@ -401,6 +416,7 @@ final class Transformer {
             int[] slots = new int[n];
             for (int k = 0; k < n; k++) {
                 if (t.params().get(k) != ValType.I32 || k >= i32Scratch.length) {
+                    // a priced host function has at most four i32 parameters (checked by the profile tests)
                     throw new IllegalStateException("host function " + h.name() + " has a non-i32 or fifth parameter");
                 }
                 slots[k] = i32(k);

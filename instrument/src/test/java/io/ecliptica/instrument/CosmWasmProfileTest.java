@@ -81,6 +81,10 @@ class CosmWasmProfileTest {
                 (module (memory 1) (func (result i32) (block (result i32 i32) (i32.const 1) (i32.const 2)) i32.add))"""), P);
         assertEquals(Features.LIMIT_PARAMS, rejected("(module (memory 1) (func (param" + " i32".repeat(101) + ")))").feature());
         assertEquals(Features.LIMIT_TABLE_SIZE, rejected("(module (memory 1) (table 2501 funcref))").feature());
+        // 101 functions of 100 parameters: 10,100 parameters in all, over 10,000
+        String f100 = " (func (param" + " i32".repeat(100) + "))";
+        assertEquals(Features.LIMIT_TOTAL_PARAMS, rejected("(module (memory 1)" + f100.repeat(101) + ")").feature());
+        Instrumenter.prepare(TestSupport.wat("(module (memory 1)" + f100.repeat(100) + ")"), P);
         Instrumenter.prepare(TestSupport.wat("(module (memory 1) (table 2500 funcref))"), P);
     }
 

@@ -113,4 +113,18 @@ class DeterminismTest {
         assertArrayEquals(new long[] {1 + 2 + 40 + 1000}, r.call("sum"));
         assertArrayEquals(new long[] {2}, r.call("two"));
     }
+
+    @Test
+    void nameSectionSubsectionsAreKeptRenumberedOrDropped() {
+        // subsection 0 (module "m"), 1 (function 0 "a", function 2 "c"), 3 (labels: dropped),
+        // 7 (global 0 "g": kept as it is), 42 (unknown: dropped); one import before the shift
+        byte[] payload = RoundTripTest.hex("00 02 01 6d"
+                + " 01 07 02 00 01 61 02 01 63"
+                + " 03 06 01 00 01 00 01 6c"
+                + " 07 04 01 00 01 67"
+                + " 2a 01 00");
+        byte[] out = NameSection.renumber(payload, 1, 2);
+        assertArrayEquals(RoundTripTest.hex("00 02 01 6d 01 07 02 00 01 61 04 01 63 07 04 01 00 01 67"), out);
+        assertNull(NameSection.renumber(RoundTripTest.hex("01 05 01 00"), 1, 2), "truncated: dropped");
+    }
 }

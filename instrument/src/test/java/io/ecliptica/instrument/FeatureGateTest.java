@@ -257,6 +257,9 @@ class FeatureGateTest {
         assertEquals(Features.LIMIT_EXPORTS, rejected(exports.append(')').toString()).feature());
 
         assertEquals(Features.LIMIT_PARAMS, rejected("(module (func (param" + " i32".repeat(65) + ")))").feature());
+        String imp = " (import \"ecliptica\" \"input_size\" (func (result i32)))";
+        assertEquals(Features.LIMIT_IMPORTS, rejected("(module" + imp.repeat(65) + ")").feature());
+        Instrumenter.prepare(TestSupport.wat("(module" + imp.repeat(64) + ")"), Profile.ECLIPTICA_V1);
         assertEquals(Features.LIMIT_RESULTS, rejected("(module (func (result" + " i32".repeat(17) + ") unreachable))").feature());
     }
 

@@ -319,4 +319,43 @@ class GasTest {
         assertEquals(0, r.gas());
         assertThrows(Run.OutOfGas.class, () -> r.call("f"));
     }
+
+    @Test
+    void aBlockOfCostZeroIsNotCharged() {
+        // an empty function is only its final end (weight 0): no charge, runs with no gas at all
+        Run r = Run.of(Instrumenter.prepare(TestSupport.wat("(module (func (export \"e\")))"), Profile.ECLIPTICA_V1)
+                .wasm(), Map.of(), 0);
+        r.call("e");
+        assertEquals(0, r.gas());
+    }
+
+    @Test
+    void aBulkOperationPaysForItsLengthAlsoWhenItTraps() {
+        Run r = metered("""
+                (module (memory 1)
+                  (func (export "fill") (param i32 i32)
+                    local.get 0 i32.const 0 local.get 1   ;; 3
+                    memory.fill))                         ;; 10 + n, then out of bounds
+                """);
+        r.setGas(1_000_000);
+        assertThrows(com.dylibso.chicory.wasm.ChicoryException.class, () -> r.call("fill", 65000, 1000));
+        assertEquals(13 + 1000, 1_000_000 - r.gas());
+    }
+
+    @Test
+    void revertPaysBeforeItEndsTheCall() {
+        Map<String, Run.Host> hosts = Map.of("ecliptica.revert", (inst, a) -> {
+            throw new AbiHost.Revert(new byte[0]);
+        });
+        Run r = metered("""
+                (module (import "ecliptica" "revert" (func $rv (param i32 i32))) (memory 1)
+                  (func (export "r") (param i32)
+                    i32.const 0 local.get 0   ;; 2
+                    call $rv                  ;; 5 + 50 + 1 per byte
+                    unreachable))             ;; never charged: its own block
+                """, hosts);
+        r.setGas(1000);
+        assertThrows(AbiHost.Revert.class, () -> r.call("r", 30));
+        assertEquals(2 + 5 + 50 + 30, 1000 - r.gas());
+    }
 }

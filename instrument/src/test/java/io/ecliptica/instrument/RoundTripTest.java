@@ -136,27 +136,43 @@ class RoundTripTest {
     }
 
     @Test
-    void truncatedAndGarbageInputsAreMalformedNotCrashes() {
+    void truncatedAndMutatedInputsAreRejectedOrGiveValidOutput() {
         byte[] good = TestSupport.contract("counter");
         for (int len = 0; len < good.length; len += 7) {
             byte[] cut = java.util.Arrays.copyOf(good, len);
-            ModuleRejectedException e = assertThrows(ModuleRejectedException.class, () -> Instrumenter.reencode(cut),
-                    "truncated to " + len);
+            ModuleRejectedException e = assertThrows(ModuleRejectedException.class,
+                    () -> Instrumenter.prepare(cut, Profile.ECLIPTICA_V1), "truncated to " + len);
             assertNotEquals("", e.feature());
         }
-        java.util.Random r = new java.util.Random(7);
-        for (int k = 0; k < 2000; k++) {
-            byte[] mutated = good.clone();
-            for (int j = 0; j < 3; j++) {
-                mutated[8 + r.nextInt(mutated.length - 8)] = (byte) r.nextInt(256);
-            }
+        // seeded mutations of every bundled contract through the whole pipeline: either a one-line
+        // rejection or a prepared module that Chicory's validator accepts; never another exception
+        List<byte[]> seeds = new ArrayList<>();
+        for (Path p : TestSupport.contractModules()) {
             try {
-                byte[] out = Instrumenter.reencode(mutated);
-                Run.parse(out); // whatever we accept, Chicory accepts too
-            } catch (ModuleRejectedException e) {
-                assertFalse(e.getMessage().contains("\n"), "one line");
+                seeds.add(Files.readAllBytes(p));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
         }
+        int[] interesting = {0x00, 0x02, 0x03, 0x04, 0x05, 0x0b, 0x0c, 0x0d, 0x0e, 0x0f, 0x10, 0x11, 0x1a, 0x1b,
+            0x20, 0x21, 0x40, 0x41, 0x7f, 0x80};
+        java.util.Random r = new java.util.Random(7);
+        int accepted = 0;
+        for (int k = 0; k < 6000; k++) {
+            byte[] m = seeds.get(r.nextInt(seeds.size())).clone();
+            for (int j = 1 + r.nextInt(3); j > 0; j--) {
+                int pos = 8 + r.nextInt(m.length - 8);
+                m[pos] = (byte) (r.nextBoolean() ? r.nextInt(256) : interesting[r.nextInt(interesting.length)]);
+            }
+            try {
+                Run.parse(Instrumenter.prepare(m, Profile.ECLIPTICA_V1.withAnyImports()).wasm());
+                accepted++;
+            } catch (ModuleRejectedException e) {
+                assertFalse(e.getMessage().contains("\n"), "one line");
+                assertTrue(e.getMessage().startsWith("invalid: " + e.feature() + " at offset " + e.offset()));
+            }
+        }
+        assertTrue(accepted > 100, "mutations that still decode and validate: " + accepted);
     }
 
     static byte[] hex(String s) {

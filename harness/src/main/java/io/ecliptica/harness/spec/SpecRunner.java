@@ -28,7 +28,7 @@ import java.util.function.Consumer;
  * thread that works at most {@value #LOOKAHEAD} scripts ahead of the slowest engine; the parsed
  * script, with every module already passed through the profile's {@link ModuleTransform}, is shared
  * read-only by the engines. Every engine has its own coordinator (a virtual thread) that walks the
- * scripts in order and its own {@link EngineWorker} (a platform thread with a large stack) on
+ * scripts in order and its own {@link SpecWorker} (a platform thread with its own stack) on
  * which every engine call runs, one command at a time, under the wall-clock guard. Each script
  * gets a fresh {@link ScriptExecution} per engine: its own instances, registrations and compiled
  * modules, closed when the script ends. Results are kept per engine and file, so the thread timing
@@ -37,8 +37,9 @@ import java.util.function.Consumer;
 public final class SpecRunner implements AutoCloseable {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
     static final int LOOKAHEAD = 6;
+    static final long STACK_BYTES = Long.getLong("ecliptica.spec.stackMiB", SpecWorker.DEFAULT_STACK_BYTES >> 20) << 20;
 
-    private record Slot(WasmEngine engine, EngineDescriptor descriptor, EngineWorker worker) {}
+    private record Slot(WasmEngine engine, EngineDescriptor descriptor, SpecWorker worker) {}
 
     /** A parsed script, or why it could not be read. */
     private record Parsed(PreparedScript script, String error) {}
@@ -59,7 +60,7 @@ public final class SpecRunner implements AutoCloseable {
             throw new IllegalArgumentException("no engines to run");
         }
         this.slots = engines.stream()
-                .map(e -> new Slot(e, e.descriptor(), new EngineWorker(e.descriptor().id())))
+                .map(e -> new Slot(e, e.descriptor(), new SpecWorker(e.descriptor().id(), STACK_BYTES)))
                 .toList();
         this.profile = Objects.requireNonNull(profile);
         this.transform = Objects.requireNonNull(transform);
