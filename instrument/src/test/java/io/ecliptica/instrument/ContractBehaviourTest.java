@@ -49,17 +49,13 @@ class ContractBehaviourTest {
         Map<String, byte[]> address = new HashMap<>();
         Map<String, Map<String, byte[]>> rawStorage = new HashMap<>();
         Map<String, Map<String, byte[]>> meteredStorage = new HashMap<>();
-        var it = root.path("contracts").fields();
-        while (it.hasNext()) {
-            var e = it.next();
+        for (var e : root.path("contracts").properties()) {
             byte[] wasm = Files.readAllBytes(filler.getParent().resolve(e.getValue().path("code").asText()));
             raw.put(e.getKey(), wasm);
             metered.put(e.getKey(), Instrumenter.prepare(wasm, Profile.ECLIPTICA_V1).wasm());
             address.put(e.getKey(), hex(e.getValue().path("address").asText()));
             Map<String, byte[]> preset = new HashMap<>();
-            var st = e.getValue().path("storage").fields();
-            while (st.hasNext()) {
-                var kv = st.next();
+            for (var kv : e.getValue().path("storage").properties()) {
                 preset.put(HexFormat.of().formatHex(hex(kv.getKey())), hex(kv.getValue().asText()));
             }
             rawStorage.put(e.getKey(), new HashMap<>(preset));

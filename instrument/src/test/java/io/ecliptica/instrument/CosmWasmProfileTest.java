@@ -100,4 +100,19 @@ class CosmWasmProfileTest {
             assertTrue(r.gas() != Run.UNLIMITED, "gas was charged under " + profile.id());
         }
     }
+
+    @Test
+    void whichBundledContractsTheGatekeeperAccepts() {
+        // bulk memory in the source (memory.copy/fill/init, data.drop) or in the AssemblyScript output
+        for (String c : new String[] {"auction", "bulkmem", "reverter", "sha256"}) {
+            assertEquals(Features.BULK_MEMORY, assertThrows(ModuleRejectedException.class,
+                    () -> Instrumenter.prepare(TestSupport.contract(c), P)).feature(), c);
+        }
+        // traps.wat's divmod returns (i32 i32); CosmWasm allows one result
+        assertEquals(Features.LIMIT_RESULTS, assertThrows(ModuleRejectedException.class,
+                () -> Instrumenter.prepare(TestSupport.contract("traps"), P)).feature());
+        for (String c : new String[] {"counter", "kvstore", "token", "voting", "recursion"}) {
+            Run.parse(Instrumenter.prepare(TestSupport.contract(c), P).wasm());
+        }
+    }
 }

@@ -17,4 +17,12 @@ public interface WasmEngineProvider {
      * {@link EngineUnavailableException} with the reason; the harness reports it and goes on.
      */
     WasmEngine create() throws EngineUnavailableException;
+
+    /**
+     * Whether the engine runs when no engines are named ({@code --engines}). Variants that exist to
+     * demonstrate a problem (e.g. an engine's own NaN flag) are usable by name only.
+     */
+    default boolean selectedByDefault() {
+        return true;
+    }
 }

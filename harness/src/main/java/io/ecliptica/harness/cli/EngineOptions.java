@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 /** Options shared by the commands that run engines. */
 final class EngineOptions {
     @Option(names = "--engines", split = ",", paramLabel = "ID",
-            description = "Engines to use, comma-separated (default: every engine usable here). See 'harness engines'.")
+            description = "Engines to use, comma-separated (default: every engine usable here except variants such as "
+                    + "wasmtime-nancanon). See 'harness engines'.")
     List<String> engines = new ArrayList<>();
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "20",
@@ -39,7 +40,7 @@ final class EngineOptions {
             throw new EngineSelectionException("--timeout must be a positive number of seconds", ExitCode.BAD_INPUT);
         }
         EngineRegistry registry = EngineRegistry.discover();
-        List<String> wanted = engines.isEmpty() ? registry.ids() : engines;
+        List<String> wanted = engines.isEmpty() ? registry.defaultIds() : engines;
         EngineExecutor.Limits limits = new EngineExecutor.Limits(Duration.ofSeconds(timeoutSeconds),
                 EngineExecutor.Limits.DEFAULT.compileTimeout());
         List<EngineExecutor> opened = new ArrayList<>();

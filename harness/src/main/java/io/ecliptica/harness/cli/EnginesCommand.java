@@ -30,6 +30,7 @@ final class EnginesCommand implements Callable<Integer> {
                 ObjectNode o = arr.addObject();
                 o.put("id", p.id());
                 o.put("usable", p.usable());
+                o.put("default", p.selectedByDefault());
                 p.descriptor().ifPresent(d -> {
                     o.put("library", d.library());
                     o.put("version", d.version());
@@ -44,7 +45,8 @@ final class EnginesCommand implements Callable<Integer> {
         } else {
             int w = probes.stream().mapToInt(p -> p.id().length()).max().orElse(8);
             for (EngineRegistry.Probe p : probes) {
-                String detail = p.descriptor().map(d -> "usable       " + d.library() + " " + d.version() + ", " + d.mode())
+                String detail = p.descriptor().map(d -> "usable       " + d.library() + " " + d.version() + ", " + d.mode()
+                        + (p.selectedByDefault() ? "" : "  [variant: used only when named with --engines]"))
                         .orElse("UNAVAILABLE  " + p.problem());
                 main.out.printf(Locale.ROOT, "%-" + w + "s  %s%n", p.id(), detail);
             }

@@ -40,12 +40,18 @@ public final class EngineRegistry {
         return providers.stream().map(WasmEngineProvider::id).toList();
     }
 
+    /** The engines used when none are named: every engine except demonstration variants. */
+    public List<String> defaultIds() {
+        return providers.stream().filter(WasmEngineProvider::selectedByDefault).map(WasmEngineProvider::id).toList();
+    }
+
     public Optional<WasmEngineProvider> provider(String id) {
         return providers.stream().filter(p -> p.id().equals(id)).findFirst();
     }
 
     /** An engine's availability on this JVM, as {@code harness engines} shows it. */
-    public record Probe(String id, String description, Optional<EngineDescriptor> descriptor, String problem) {
+    public record Probe(String id, String description, Optional<EngineDescriptor> descriptor, String problem,
+                        boolean selectedByDefault) {
         public boolean usable() {
             return descriptor.isPresent();
         }
@@ -56,11 +62,12 @@ public final class EngineRegistry {
         List<Probe> out = new ArrayList<>();
         for (WasmEngineProvider p : providers) {
             try (WasmEngine e = p.create()) {
-                out.add(new Probe(p.id(), p.description(), Optional.of(e.descriptor()), ""));
+                out.add(new Probe(p.id(), p.description(), Optional.of(e.descriptor()), "", p.selectedByDefault()));
             } catch (EngineUnavailableException e) {
-                out.add(new Probe(p.id(), p.description(), Optional.empty(), e.getMessage()));
+                out.add(new Probe(p.id(), p.description(), Optional.empty(), e.getMessage(), p.selectedByDefault()));
             } catch (RuntimeException | LinkageError e) {
-                out.add(new Probe(p.id(), p.description(), Optional.empty(), e.getClass().getSimpleName() + ": " + e.getMessage()));
+                out.add(new Probe(p.id(), p.description(), Optional.empty(),
+                        e.getClass().getSimpleName() + ": " + e.getMessage(), p.selectedByDefault()));
             }
         }
         return out;

@@ -50,10 +50,15 @@ final class NodeReference {
         }
     }
 
-    /** Runs the script with {@code args}, feeding {@code stdin} (may be null); returns its standard output. */
-    static String run(List<String> args, String stdin) throws Exception {
+    /** Aborts the calling test, as skipped, if the reference cannot run here. */
+    static void assumeAvailable() {
         Assumptions.assumeTrue(available(),
                 "node or docs/reference/node_modules is missing (cd docs/reference && npm ci); reference cross-check skipped");
+    }
+
+    /** Runs the script with {@code args}, feeding {@code stdin} (may be null); returns its standard output. */
+    static String run(List<String> args, String stdin) throws Exception {
+        assumeAvailable();
         List<String> command = new ArrayList<>(List.of("node", docs().resolve("reference/privacy.mjs").toString()));
         command.addAll(args);
         Process process = new ProcessBuilder(command).start();
