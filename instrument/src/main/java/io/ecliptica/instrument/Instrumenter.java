@@ -42,6 +42,12 @@ public final class Instrumenter {
     /** The export name of the input's start function. */
     public static final String START_EXPORT = "__ecliptica_start";
 
+    /** Exported {@code (i64) -> ()}: sets the remaining gas ({@value #GAS_GLOBAL}). */
+    public static final String GAS_SET_EXPORT = "__ecliptica_gas_set";
+
+    /** Exported {@code () -> i64}: the remaining gas. */
+    public static final String GAS_LEFT_EXPORT = "__ecliptica_gas_left";
+
     /** The canonical f32 NaN (positive, quiet, no payload). */
     public static final int CANONICAL_NAN_F32 = 0x7fc00000;
     /** The canonical f64 NaN (positive, quiet, no payload). */

@@ -133,8 +133,26 @@ final class Transformer {
         for (int f = 0; f < in.codes.size(); f++) {
             codes.add(new Body(f).run());
         }
+        addGasAccessors(codes);
         out.codes = codes;
         return out;
+    }
+
+    /**
+     * Two exported functions through which the host sets and reads the remaining gas. The global
+     * is exported too, but not every engine binding can reach an exported global (wasmtime-java
+     * cannot), while every engine can call an export. They are appended after every other
+     * function, so no index moves, and they are not metered.
+     */
+    private void addGasAccessors(List<Code> codes) {
+        long first = importedFuncs + 2L + in.functions.size();
+        out.functions.add(typeIndex(List.of(ValType.I64), List.of()));
+        codes.add(new Code(List.of(), List.of(Instr.of(Op.LOCAL_GET, 0), Instr.of(Op.GLOBAL_SET, gasGlobal),
+                Instr.of(Op.END)), -1));
+        out.functions.add(typeIndex(List.of(), List.of(ValType.I64)));
+        codes.add(new Code(List.of(), List.of(Instr.of(Op.GLOBAL_GET, gasGlobal), Instr.of(Op.END)), -1));
+        out.exports.add(new Export(Instrumenter.GAS_SET_EXPORT, WasmModule.K_FUNC, first, -1));
+        out.exports.add(new Export(Instrumenter.GAS_LEFT_EXPORT, WasmModule.K_FUNC, first + 1, -1));
     }
 
     /**

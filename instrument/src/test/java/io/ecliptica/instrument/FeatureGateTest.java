@@ -298,6 +298,25 @@ class FeatureGateTest {
         for (int i = 0; i < m.exportSection().exportCount(); i++) {
             exports.add(m.exportSection().getExport(i).name());
         }
-        assertEquals(List.of("f", "__ecliptica_gas", "__ecliptica_stack"), exports);
+        assertEquals(List.of("f", "__ecliptica_gas", "__ecliptica_stack", "__ecliptica_gas_set", "__ecliptica_gas_left"),
+                exports);
+    }
+
+    @Test
+    void gasAccessorsSetAndReadTheGasGlobal() {
+        byte[] out = Instrumenter.prepare(TestSupport.wat("(module (func (export \"f\")))"), Profile.ECLIPTICA_V1).wasm();
+        var instance = com.dylibso.chicory.runtime.Instance.builder(Run.parse(out))
+                .withImportValues(com.dylibso.chicory.runtime.ImportValues.builder()
+                        .addFunction(new com.dylibso.chicory.runtime.HostFunction("__ecliptica", "out_of_gas",
+                                com.dylibso.chicory.wasm.types.FunctionType.of(List.of(), List.of()), (inst, args) -> null))
+                        .addFunction(new com.dylibso.chicory.runtime.HostFunction("__ecliptica", "stack_exhausted",
+                                com.dylibso.chicory.wasm.types.FunctionType.of(List.of(), List.of()), (inst, args) -> null))
+                        .build())
+                .build();
+        instance.export("__ecliptica_gas_set").apply(12345L);
+        assertEquals(12345L, instance.exports().global("__ecliptica_gas").getValue());
+        assertEquals(12345L, instance.export("__ecliptica_gas_left").apply()[0]);
+        instance.exports().global("__ecliptica_gas").setValue(-7L);
+        assertEquals(-7L, instance.export("__ecliptica_gas_left").apply()[0]);
     }
 }

@@ -91,7 +91,7 @@ public final class EngineExecutor implements AutoCloseable {
         Bytes codeHash = target.get().codeHash();
         ExecutionProfile.Preparation preparation = prepared.get(codeHash, code);
         if (preparation instanceof ExecutionProfile.Preparation.Rejected r) {
-            return completed(pre, new CallResult(Status.INVALID, "rejected_by_profile", Bytes.utf8(r.message()), List.of(),
+            return completed(pre, new CallResult(Status.INVALID, r.errorClass(), Bytes.utf8(r.message()), List.of(),
                     List.of(), List.of(), 0, pre.stateRoot(), r.message()));
         }
         ExecutionProfile.Preparation.Ready ready = (ExecutionProfile.Preparation.Ready) preparation;

@@ -27,26 +27,11 @@ public interface ExecutionProfile {
         record Ready(byte[] wasm, boolean metered, boolean hasStart) implements Preparation {
         }
 
-        /** The profile refuses the module; {@code message} is one deterministic line. */
-        record Rejected(String message) implements Preparation {
+        /**
+         * The profile refuses the module. {@code errorClass} is the result class (docs/abi.md §4);
+         * {@code message} is one deterministic line, the result's output.
+         */
+        record Rejected(String errorClass, String message) implements Preparation {
         }
     }
-
-    /** No gate, no instrumentation: the engines run the module exactly as given; gas is always 0. */
-    ExecutionProfile NONE = new ExecutionProfile() {
-        @Override
-        public String id() {
-            return "none";
-        }
-
-        @Override
-        public String costTableHash() {
-            return "";
-        }
-
-        @Override
-        public Preparation prepare(byte[] wasm) {
-            return new Preparation.Ready(wasm, false, false);
-        }
-    };
 }

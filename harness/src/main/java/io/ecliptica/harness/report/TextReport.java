@@ -70,7 +70,8 @@ public final class TextReport {
      */
     public void sideBySide(VectorVerdict v) {
         List<EngineTrace> traces = v.traces();
-        int w = Math.max(10, width(traces.stream().map(t -> t.engine().id()).toList()));
+        int engineWidth = width(traces.stream().map(t -> t.engine().id()).toList());
+        int w = Math.max(10, engineWidth + 2);
         for (CallResult.Field field : CallResult.Field.values()) {
             List<String> values = traces.stream().map(t -> t.result(0, 0).map(r -> FieldText.of(field, r))
                     .orElse("(no result: " + t.failure().map(f -> f.failure().kind().id() + ", "
@@ -81,7 +82,7 @@ public final class TextReport {
             }
             out.printf(Locale.ROOT, "  %-" + w + "s  DIFFERS:%n", field.id());
             for (int i = 0; i < traces.size(); i++) {
-                out.printf(Locale.ROOT, "    %-" + (w - 2) + "s  %s%n", traces.get(i).engine().id(), shorten(values.get(i)));
+                out.printf(Locale.ROOT, "    %-" + engineWidth + "s  %s%n", traces.get(i).engine().id(), shorten(values.get(i)));
             }
         }
         for (EngineTrace t : traces) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ecliptica.engine.WasmValue;
+import io.ecliptica.harness.profile.Profiles;
 import io.ecliptica.harness.result.CallResult;
 import io.ecliptica.harness.result.Event;
 import io.ecliptica.harness.result.Status;
@@ -34,7 +35,7 @@ class ExecutorTest {
     private static final BlockHeader BLOCK = new BlockHeader(1, 0);
 
     /** Raw modules: these tests are about the ABI outcomes, not metering. */
-    private static final PreparedModules NONE = new PreparedModules(ExecutionProfile.NONE);
+    private static final PreparedModules NONE = new PreparedModules(Profiles.byId("none"));
 
     private EngineExecutor executor;
     private CodeStore code;
