@@ -11,11 +11,18 @@ Feature: Listing the engines
       | wasmtime            |
       | graalwasm           |
     And no engine is listed as unavailable
+    And "wasmtime-nancanon" is listed as a variant used only when named
 
   Scenario: The JSON listing names every engine by id, with the same engines as the text listing
     When I run "harness engines --json"
     Then the exit code is 0
     And stdout is a JSON object whose "engines" have the ids:
+      | chicory-interpreter |
+      | chicory-compiler    |
+      | wasmtime            |
+      | graalwasm           |
+      | wasmtime-nancanon   |
+    And the engines run by default are:
       | chicory-interpreter |
       | chicory-compiler    |
       | wasmtime            |

@@ -61,6 +61,25 @@ public class EngineSteps {
         assertEquals(ids, actual, "engine ids in the JSON listing" + run.describe());
     }
 
+    @Then("the engines run by default are:")
+    public void defaultEngines(List<String> ids) {
+        CliRun run = world().last();
+        List<String> actual = new ArrayList<>();
+        Json.parse(run.stdout(), run).path("engines").forEach(e -> {
+            if (e.path("default").asBoolean(false)) {
+                actual.add(e.path("id").asText());
+            }
+        });
+        assertEquals(ids, actual, "engines with default: true" + run.describe());
+    }
+
+    @Then("{string} is listed as a variant used only when named")
+    public void variantListed(String id) {
+        CliRun run = world().last();
+        String line = run.stdoutLines().stream().filter(l -> l.startsWith(id + " ")).findFirst().orElse("");
+        assertTrue(line.contains("usable") && line.contains("variant"), "no variant line for " + id + run.describe());
+    }
+
     @Then("every engine in the JSON listing is usable and has a library, a version and a mode")
     public void jsonEnginesComplete() {
         CliRun run = world().last();

@@ -24,7 +24,8 @@ final class Engines {
             JsonNode root = Json.parse(run.stdout(), run);
             List<String> ids = new ArrayList<>();
             for (JsonNode e : root.path("engines")) {
-                if (e.path("usable").asBoolean(false)) {
+                // The engines a run uses when none are named (variants such as wasmtime-nancanon are not).
+                if (e.path("usable").asBoolean(false) && e.path("default").asBoolean(false)) {
                     ids.add(e.path("id").asText());
                 }
             }

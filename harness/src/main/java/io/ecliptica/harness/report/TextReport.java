@@ -77,7 +77,8 @@ public final class TextReport {
                     .orElse("(no result: " + t.failure().map(f -> f.failure().kind().id() + ", "
                             + f.failure().message()).orElse("") + ")")).toList();
             if (values.stream().distinct().count() == 1) {
-                out.printf(Locale.ROOT, "  %-" + w + "s  %s%n", field.id(), shorten(values.get(0)));
+                out.printf(Locale.ROOT, "  %-" + w + "s  %s%s%n", field.id(), shorten(values.get(0)),
+                        field == CallResult.Field.OUTPUT ? asText(values.get(0)) : "");
                 continue;
             }
             out.printf(Locale.ROOT, "  %-" + w + "s  DIFFERS:%n", field.id());
@@ -89,6 +90,22 @@ public final class TextReport {
             t.result(0, 0).filter(r -> !r.diagnostic().isEmpty() && r.status() != io.ecliptica.harness.result.Status.OK)
                     .ifPresent(r -> out.printf(Locale.ROOT, "  note: %s said: %s%n", t.engine().id(), firstLine(r.diagnostic())));
         }
+    }
+
+    /** Output bytes that are printable ASCII (messages, names) also shown as text. */
+    private static String asText(String hex) {
+        if (!hex.startsWith("0x") || hex.length() <= 2) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder();
+        for (int i = 2; i + 1 < hex.length(); i += 2) {
+            int c = Integer.parseInt(hex.substring(i, i + 2), 16);
+            if (c < 0x20 || c > 0x7e) {
+                return "";
+            }
+            text.append((char) c);
+        }
+        return "  \"" + text + "\"";
     }
 
     public void line(String s) {

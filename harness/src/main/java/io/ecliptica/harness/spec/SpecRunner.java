@@ -37,7 +37,6 @@ import java.util.function.Consumer;
 public final class SpecRunner implements AutoCloseable {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
     static final int LOOKAHEAD = 6;
-    static final long STACK_BYTES = Long.getLong("ecliptica.spec.stackMiB", SpecWorker.DEFAULT_STACK_BYTES >> 20) << 20;
 
     private record Slot(WasmEngine engine, EngineDescriptor descriptor, SpecWorker worker) {}
 
@@ -56,11 +55,17 @@ public final class SpecRunner implements AutoCloseable {
      * @param timeout wall-clock guard per command
      */
     public SpecRunner(List<WasmEngine> engines, String profile, ModuleTransform transform, Duration timeout) {
+        this(engines, profile, transform, timeout, SpecWorker.DEFAULT_STACK_BYTES);
+    }
+
+    /** As above, with the worker threads' stack size (see {@link SpecWorker#DEFAULT_STACK_BYTES}). */
+    public SpecRunner(List<WasmEngine> engines, String profile, ModuleTransform transform, Duration timeout,
+            long workerStackBytes) {
         if (engines.isEmpty()) {
             throw new IllegalArgumentException("no engines to run");
         }
         this.slots = engines.stream()
-                .map(e -> new Slot(e, e.descriptor(), new SpecWorker(e.descriptor().id(), STACK_BYTES)))
+                .map(e -> new Slot(e, e.descriptor(), new SpecWorker(e.descriptor().id(), workerStackBytes)))
                 .toList();
         this.profile = Objects.requireNonNull(profile);
         this.transform = Objects.requireNonNull(transform);

@@ -17,15 +17,18 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>Why not {@link EngineWorker} itself: its 256 MiB stack is right for contracts (deep but
  * finite recursion must not trap early), but the testsuite only recurses infinitely
- * ({@code assert_exhaustion}) or shallowly, and on a 256 MiB stack the JVM engines take very long
- * to exhaust it: GraalWasm's fallback interpreter spends minutes unwinding such a stack (Truffle
- * builds stack-trace data frame by frame), beyond any interrupt, so the guard has to abandon the
- * thread and it keeps burning CPU. The testsuite's deepest finite recursion is tiny
- * ({@code fac 25}, {@code even/odd 100}); a few MiB are plenty.
+ * ({@code assert_exhaustion}) or shallowly, and the cost of exhausting a stack grows much faster
+ * than its size on the JVM engines: GraalWasm's fallback interpreter unwinds a deep stack very
+ * slowly (Truffle collects stack-trace data frame by frame) and no interrupt reaches it meanwhile,
+ * so the guard abandons the thread, which keeps burning CPU and heap. Measured on call.wast,
+ * call_indirect.wast, fac.wast and skip-stack-guard-page.wast (all 4 engines, whole run including
+ * parsing): 8 MiB 16 s, 16 MiB 44 s, 32 MiB 167 s with 8 timeouts, 256 MiB never finished.
+ * The testsuite's deepest finite recursion is tiny ({@code fac 25}, {@code even/odd 100}), and
+ * wasmtime needs its 2 MiB {@code max_wasm_stack} plus 1 MiB of headroom: 8 MiB serves all.
  */
-final class SpecWorker implements AutoCloseable {
+public final class SpecWorker implements AutoCloseable {
     /** Default stack: ample for the testsuite's finite recursion, and quick to exhaust (see above). */
-    static final long DEFAULT_STACK_BYTES = 16L << 20;
+    public static final long DEFAULT_STACK_BYTES = 8L << 20;
     private static final Duration GRACE = Duration.ofSeconds(5);
 
     private final String name;
