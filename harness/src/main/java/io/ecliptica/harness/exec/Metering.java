@@ -12,15 +12,15 @@ import java.util.List;
  * The host side of the metering contract (docs/gas.md, "Host contract"): the imports a metered
  * module adds, and the exports through which the host sets and reads its remaining gas.
  */
-final class Metering {
-    static final String HOST_MODULE = "__ecliptica";
-    static final String GAS_SET = "__ecliptica_gas_set";
-    static final String GAS_LEFT = "__ecliptica_gas_left";
-    static final String START = "__ecliptica_start";
+public final class Metering {
+    public static final String HOST_MODULE = "__ecliptica";
+    public static final String GAS_SET = "__ecliptica_gas_set";
+    public static final String GAS_LEFT = "__ecliptica_gas_left";
+    public static final String START = "__ecliptica_start";
 
     private static final FunctionType NOTHING = new FunctionType(List.of(), List.of());
 
-    static final List<HostImport> IMPORTS = List.of(
+    public static final List<HostImport> IMPORTS = List.of(
             new HostImport(HOST_MODULE, "out_of_gas", NOTHING, (m, a) -> {
                 throw new HostSignal.OutOfGas();
             }),
@@ -32,11 +32,11 @@ final class Metering {
     private Metering() {
     }
 
-    static void setGas(ModuleInstance instance, long gas) {
+    public static void setGas(ModuleInstance instance, long gas) {
         instance.call(GAS_SET, WasmValue.i64(gas));
     }
 
-    static long gasLeft(ModuleInstance instance) {
+    public static long gasLeft(ModuleInstance instance) {
         WasmValue[] left = instance.call(GAS_LEFT);
         if (left.length != 1 || left[0].type() != ValueType.I64) {
             throw new IllegalStateException(GAS_LEFT + " must return one i64");
