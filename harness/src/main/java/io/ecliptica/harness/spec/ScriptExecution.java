@@ -51,7 +51,7 @@ final class ScriptExecution implements AutoCloseable {
 
     private static final String GLOBAL_GET = "get of a global (the engine API has no global access)";
     private static final String NON_NUMERIC = "v128 or reference value";
-    private static final String TAINTED = "module state shared with a skipped module (memory/table/global import)";
+    private static final String TAINTED = "module state changed by a skipped command (import of its memory/table/global, or an action with v128/reference values)";
 
     private final WasmEngine engine;
     private final PreparedScript script;
@@ -60,8 +60,10 @@ final class ScriptExecution implements AutoCloseable {
     private final Map<PreparedModule.Key, Object> compiled = new HashMap<>();
     private final List<ModuleInstance> instances = new ArrayList<>();
     /**
-     * Instances whose memory, table or mutable global a skipped module imported: the script expects
-     * that module to have changed them (segments, stores), so their results no longer mean anything.
+     * Instances whose state the script expected a skipped command to change: a module importing
+     * their memory, table or mutable global (its segments, its stores), or an action with v128 or
+     * reference arguments (e.g. {@code (invoke "init" (ref.extern 0))} storing into a table). What
+     * they return afterwards no longer means anything, so later commands on them are skipped.
      */
     private final Set<ModuleInstance> tainted = Collections.newSetFromMap(new IdentityHashMap<>());
     /** The registered instances each instance calls through its imports. */
@@ -95,7 +97,7 @@ final class ScriptExecution implements AutoCloseable {
         return switch (command) {
             case WastCommand.DefineModule d -> defineModule(d);
             case WastCommand.Register r -> register(r);
-            case WastCommand.PerformAction a -> action(a.action(), a.expected(), false, (obs, res) -> res != null
+            case WastCommand.PerformAction a -> action(a.action(), a.expected(), false, true, (obs, res) -> res != null
                     ? Outcome.pass(obs)
                     : Outcome.fail(obs, "action failed: " + obs, ""));
             case WastCommand.AssertReturn a -> assertReturn(a);
@@ -164,7 +166,10 @@ final class ScriptExecution implements AutoCloseable {
             return Outcome.fail(failed.observed(), "compile failed: " + failed.observed(), failed.detail());
         }
         // Accepted: instantiate too, so the report says whether the engine catches it later.
-        Attempt a = instantiate(p, (CompiledModule) c, false);
+        List<io.ecliptica.engine.HostImport> imports = new ArrayList<>();
+        List<ModuleInstance> sources = new ArrayList<>();
+        Optional<Outcome> blocked = imports(p, imports, sources);
+        Attempt a = blocked.isPresent() ? Attempt.blocked(blocked.get()) : instantiate((CompiledModule) c, imports, sources);
         if (a.blocked() != null) {
             return Outcome.fail("compiled", what + " module accepted", "compiled; not instantiated: " + a.blocked().reason());
         }
@@ -214,6 +219,17 @@ final class ScriptExecution implements AutoCloseable {
         if (p.refusal().isPresent()) {
             return new Attempt("rejected", p.refusal().get(), null, null);
         }
+        // Imports first: whether the harness can link the module at all does not depend on the
+        // engine, so every engine skips the same modules.
+        List<io.ecliptica.engine.HostImport> imports = new ArrayList<>();
+        List<ModuleInstance> sources = new ArrayList<>();
+        Optional<Outcome> blocked = imports(p, imports, sources);
+        if (blocked.isPresent()) {
+            if (taintOnSkip && blocked.get().status() == Outcome.Status.SKIP) {
+                taintExporters(p);
+            }
+            return Attempt.blocked(blocked.get());
+        }
         Object c = compile(p);
         if (c instanceof ModuleRejectedException e) {
             return new Attempt("rejected", Failures.firstLine(e.getMessage()), null, null);
@@ -221,7 +237,7 @@ final class ScriptExecution implements AutoCloseable {
         if (c instanceof Attempt failed) {
             return failed;
         }
-        return instantiate(p, (CompiledModule) c, taintOnSkip);
+        return instantiate((CompiledModule) c, imports, sources);
     }
 
     /** A {@link CompiledModule}, the {@link ModuleRejectedException}, or an {@link Attempt} for other failures. */
@@ -241,16 +257,8 @@ final class ScriptExecution implements AutoCloseable {
         return c;
     }
 
-    private Attempt instantiate(PreparedModule p, CompiledModule module, boolean taintOnSkip) {
-        List<io.ecliptica.engine.HostImport> imports = new ArrayList<>();
-        List<ModuleInstance> sources = new ArrayList<>();
-        Optional<Outcome> blocked = imports(p, imports, sources);
-        if (blocked.isPresent()) {
-            if (taintOnSkip && blocked.get().status() == Outcome.Status.SKIP) {
-                taintExporters(p);
-            }
-            return Attempt.blocked(blocked.get());
-        }
+    private Attempt instantiate(CompiledModule module, List<io.ecliptica.engine.HostImport> imports,
+            List<ModuleInstance> sources) {
         try {
             ModuleInstance instance = module.instantiate(imports);
             instances.add(instance);
@@ -302,6 +310,12 @@ final class ScriptExecution implements AutoCloseable {
             if (imp.sharesState() && registered.get(imp.module()) instanceof Loaded.Live live) {
                 tainted.add(live.instance());
             }
+        }
+    }
+
+    private void taint(Loaded target) {
+        if (target instanceof Loaded.Live live) {
+            tainted.add(live.instance());
         }
     }
 
@@ -359,7 +373,7 @@ final class ScriptExecution implements AutoCloseable {
                 return Outcome.skip(NON_NUMERIC);
             }
         }
-        return action(a.action(), a.expected(), true, (observed, results) -> {
+        return action(a.action(), a.expected(), true, false, (observed, results) -> {
             if (results == null) {
                 return Outcome.fail(observed, "expected a result, got " + observed, "");
             }
@@ -371,7 +385,7 @@ final class ScriptExecution implements AutoCloseable {
 
     private Outcome assertTrap(WastAction action, List<WastValue> expected, TrapKind kind) {
         String want = "trap " + kind.id();
-        return action(action, expected, false, (observed, results) -> observed.equals(want) ? Outcome.pass(observed)
+        return action(action, expected, false, false, (observed, results) -> observed.equals(want) ? Outcome.pass(observed)
                 : Outcome.fail(observed, "expected " + want + ", got " + (results != null ? "a result" : observed), ""));
     }
 
@@ -379,22 +393,29 @@ final class ScriptExecution implements AutoCloseable {
      * Resolves and invokes an action. {@code expectedAreValues}: the expected list holds values to
      * compare (assert_return); otherwise only result types, which must still be numeric.
      */
-    private Outcome action(WastAction action, List<WastValue> expected, boolean expectedAreValues, Judge judge) {
+    private Outcome action(WastAction action, List<WastValue> expected, boolean expectedAreValues, boolean bareAction,
+            Judge judge) {
         if (action instanceof WastAction.Get) {
             return Outcome.skip(GLOBAL_GET);
         }
         WastAction.Invoke invoke = (WastAction.Invoke) action;
+        Loaded target = invoke.module() == null ? current : named.get(invoke.module());
         List<WasmValue> args = new ArrayList<>();
         for (WastValue v : invoke.args()) {
             if (!(v instanceof WastValue.Num n)) {
+                // The call may store the value (a table.set of an externref...): what the module
+                // returns from now on is not what the script expects.
+                taint(target);
                 return Outcome.skip(NON_NUMERIC);
             }
             args.add(Results.toWasm(n));
         }
         if (!expectedAreValues && expected.stream().anyMatch(v -> !v.type().isNumeric())) {
+            if (bareAction) {
+                taint(target); // performed for its effect, which we do not produce
+            }
             return Outcome.skip(NON_NUMERIC);
         }
-        Loaded target = invoke.module() == null ? current : named.get(invoke.module());
         if (target == null) {
             return Outcome.fail("script error", "script error: no module " + (invoke.module() == null ? "defined" : invoke.module()), "");
         }
