@@ -29,12 +29,13 @@ import org.junit.jupiter.api.Test;
 class ProviderAndVersionTest {
 
     @Test
-    void registersExactlyTheWasmtimeEngine() throws Exception {
+    void registersWasmtimeAndTheNanCanonVariantUsedOnlyByName() throws Exception {
         List<WasmEngineProvider> ours = ServiceLoader.load(WasmEngineProvider.class).stream()
                 .map(ServiceLoader.Provider::get)
                 .filter(p -> p instanceof WasmtimeEngineProvider)
                 .toList();
-        assertEquals(List.of("wasmtime"), ours.stream().map(WasmEngineProvider::id).toList());
+        assertEquals(List.of("wasmtime", "wasmtime-nancanon"), ours.stream().map(WasmEngineProvider::id).toList());
+        assertEquals(List.of(true, false), ours.stream().map(WasmEngineProvider::selectedByDefault).toList());
         try (WasmEngine engine = ours.get(0).create()) {
             EngineDescriptor d = engine.descriptor();
             assertEquals("wasmtime", d.id());
