@@ -35,6 +35,8 @@ final class Transformer {
     private int stackFunc;
     private int gasGlobal;
     private int stackGlobal;
+    /** Per defined function: calls no import and no call_indirect, directly or transitively (docs/gas.md §4). */
+    private boolean[] selfContained;
 
     private Transformer(WasmModule in, Validator.Analysis analysis, Profile p) {
         this.in = in;
@@ -129,6 +131,7 @@ final class Transformer {
         out.customs = customs;
 
         // function bodies
+        selfContained = selfContained(in);
         List<Code> codes = new ArrayList<>();
         for (int f = 0; f < in.codes.size(); f++) {
             codes.add(new Body(f).run());
@@ -177,12 +180,48 @@ final class Transformer {
         return t.params().size() + m.codes.get(f).localCount() + a.maxStack()[f] + p.frameOverhead();
     }
 
-    /** True for the instructions after which a new metered block begins (docs/gas.md §Metered blocks). */
-    static boolean endsMeteredBlock(Op op) {
-        return switch (op) {
-            case LOOP, IF, ELSE, END, BR, BR_IF, BR_TABLE, RETURN, CALL, CALL_INDIRECT, UNREACHABLE -> true;
-            default -> false;
-        };
+    /**
+     * Per defined function (by its position among the defined functions): true when neither it nor
+     * any function it can reach through {@code call} contains a {@code call} of an imported function
+     * or a {@code call_indirect} (docs/gas.md §4, "self-contained"). Such a function can only return
+     * or trap; it can never end the transaction through a host function (revert, abort).
+     */
+    static boolean[] selfContained(WasmModule m) {
+        int imported = m.importedCount(WasmModule.K_FUNC);
+        int n = m.codes.size();
+        boolean[] open = new boolean[n];
+        List<List<Integer>> callers = new ArrayList<>();
+        for (int f = 0; f < n; f++) {
+            callers.add(new ArrayList<>());
+        }
+        for (int f = 0; f < n; f++) {
+            for (Instr ins : m.codes.get(f).body()) {
+                if (ins.op() == Op.CALL_INDIRECT || ins.op() == Op.CALL && ins.a() < imported) {
+                    open[f] = true;
+                } else if (ins.op() == Op.CALL) {
+                    callers.get((int) (ins.a() - imported)).add(f);
+                }
+            }
+        }
+        java.util.ArrayDeque<Integer> work = new java.util.ArrayDeque<>();
+        for (int f = 0; f < n; f++) {
+            if (open[f]) {
+                work.add(f);
+            }
+        }
+        while (!work.isEmpty()) {
+            for (int c : callers.get(work.poll())) {
+                if (!open[c]) {
+                    open[c] = true;
+                    work.add(c);
+                }
+            }
+        }
+        boolean[] closed = new boolean[n];
+        for (int f = 0; f < n; f++) {
+            closed[f] = !open[f];
+        }
+        return closed;
     }
 
     /** Rewrites one function body. */
@@ -196,6 +235,10 @@ final class Transformer {
         private long nextLocal;
         private final long frame;
 
+        /** The function's own copy of the remaining gas (docs/gas.md §4). */
+        private int gasLocal = -1;
+        /** The stack height on entry, before this function's frame was added (docs/gas.md §7). */
+        private int stackLocal = -1;
         private int i64Scratch = -1;
         private int f32Scratch = -1;
         private int f64Scratch = -1;
@@ -238,30 +281,30 @@ final class Transformer {
             dst.add(Instr.of(op, a));
         }
 
-        /** {@code if remaining < cost: out_of_gas(); remaining -= cost} for a constant cost. */
+        /** {@code if gas < cost: out_of_gas(); gas -= cost} for a constant cost, on the gas local. */
         private void charge(long cost) {
-            emit(Op.GLOBAL_GET, gasGlobal);
+            emit(Op.LOCAL_GET, gasLocal);
             emit(Op.I64_CONST, cost);
             emit(Op.I64_LT_U);
             outOfGasIf();
-            emit(Op.GLOBAL_GET, gasGlobal);
+            emit(Op.LOCAL_GET, gasLocal);
             emit(Op.I64_CONST, cost);
             emit(Op.I64_SUB);
-            emit(Op.GLOBAL_SET, gasGlobal);
+            emit(Op.LOCAL_SET, gasLocal);
         }
 
         /** The same with the cost on the operand stack (an i64). */
         private void chargeDynamic() {
             int amount = i64();
             emit(Op.LOCAL_SET, amount);
-            emit(Op.GLOBAL_GET, gasGlobal);
+            emit(Op.LOCAL_GET, gasLocal);
             emit(Op.LOCAL_GET, amount);
             emit(Op.I64_LT_U);
             outOfGasIf();
-            emit(Op.GLOBAL_GET, gasGlobal);
+            emit(Op.LOCAL_GET, gasLocal);
             emit(Op.LOCAL_GET, amount);
             emit(Op.I64_SUB);
-            emit(Op.GLOBAL_SET, gasGlobal);
+            emit(Op.LOCAL_SET, gasLocal);
         }
 
         private void outOfGasIf() {
@@ -269,6 +312,18 @@ final class Transformer {
             emit(Op.CALL, oogFunc);
             emit(Op.UNREACHABLE);
             emit(Op.END);
+        }
+
+        /** Writes the gas local back to the gas global (a sync point). */
+        private void syncGas() {
+            emit(Op.LOCAL_GET, gasLocal);
+            emit(Op.GLOBAL_SET, gasGlobal);
+        }
+
+        /** Reads the gas global into the gas local (function entry, after a call). */
+        private void loadGas() {
+            emit(Op.GLOBAL_GET, gasGlobal);
+            emit(Op.LOCAL_SET, gasLocal);
         }
 
         /** Charges {@code perUnit * (unsigned) local} for the i32 in local {@code x}. */
@@ -282,12 +337,15 @@ final class Transformer {
 
         private void stackEnter() {
             emit(Op.GLOBAL_GET, stackGlobal);
+            emit(Op.LOCAL_TEE, stackLocal);
             emit(Op.I32_CONST, frame);
             emit(Op.I32_ADD);
             emit(Op.GLOBAL_SET, stackGlobal);
-            emit(Op.GLOBAL_GET, stackGlobal);
-            emit(Op.I32_CONST, p.stackLimit());
-            emit(Op.I32_GT_U);
+            // entry height + frame > limit, as entry height > limit - frame (signed: the entry
+            // height is in [0, limit], and a frame larger than the limit makes the right side negative)
+            emit(Op.LOCAL_GET, stackLocal);
+            emit(Op.I32_CONST, p.stackLimit() - frame);
+            emit(Op.I32_GT_S);
             emit(Op.IF, Instr.BT_EMPTY);
             emit(Op.CALL, stackFunc);
             emit(Op.UNREACHABLE);
@@ -295,9 +353,7 @@ final class Transformer {
         }
 
         private void stackExit() {
-            emit(Op.GLOBAL_GET, stackGlobal);
-            emit(Op.I32_CONST, frame);
-            emit(Op.I32_SUB);
+            emit(Op.LOCAL_GET, stackLocal);
             emit(Op.GLOBAL_SET, stackGlobal);
         }
 
@@ -327,16 +383,66 @@ final class Transformer {
             emit(Op.SELECT); // x == x ? x : canonical NaN
         }
 
-        /** The static cost of each metered block, indexed by its first instruction; -1 elsewhere. */
+        /**
+         * For every {@code block}, {@code loop} and {@code if} of the body (by instruction index):
+         * whether some {@code br}, {@code br_if} or {@code br_table} of the body names its label.
+         */
+        private boolean[] targetedLabels() {
+            boolean[] targeted = new boolean[src.size()];
+            int[] open = new int[src.size() + 1];
+            int depth = 0;
+            for (int k = 0; k < src.size(); k++) {
+                Instr ins = src.get(k);
+                switch (ins.op()) {
+                    case BLOCK, LOOP, IF -> open[depth++] = k;
+                    case END -> depth--;
+                    case BR, BR_IF -> markTarget(targeted, open, depth, ins.a());
+                    case BR_TABLE -> {
+                        for (int l : ins.labels()) {
+                            markTarget(targeted, open, depth, l);
+                        }
+                    }
+                    default -> { }
+                }
+            }
+            return targeted;
+        }
+
+        private static void markTarget(boolean[] targeted, int[] open, int depth, long label) {
+            if (label < depth) { // the function's own label (label == depth) is not an instruction
+                targeted[open[depth - 1 - (int) label]] = true;
+            }
+        }
+
+        /**
+         * The static cost of each metered block, indexed by its first instruction; -1 elsewhere
+         * (docs/gas.md §4).
+         */
         private long[] meteredBlocks() {
+            boolean[] targeted = targetedLabels();
             long[] cost = new long[src.size()];
             java.util.Arrays.fill(cost, -1);
+            int[] open = new int[src.size() + 1];
+            int depth = 0;
             int start = 0;
             cost[0] = 0;
             for (int k = 0; k < src.size(); k++) {
                 Instr ins = src.get(k);
                 cost[start] += staticCost(ins);
-                if (endsMeteredBlock(ins.op()) && k + 1 < src.size() - 1) {
+                boolean ends = switch (ins.op()) {
+                    case LOOP -> targeted[k];
+                    case IF, ELSE, BR, BR_IF, BR_TABLE, RETURN, CALL_INDIRECT, UNREACHABLE -> true;
+                    case END -> depth > 0 && (src.get(open[depth - 1]).op() == Op.IF
+                            || src.get(open[depth - 1]).op() == Op.BLOCK && targeted[open[depth - 1]]);
+                    case CALL -> ins.a() < importedFuncs || !selfContained[(int) (ins.a() - importedFuncs)];
+                    default -> false;
+                };
+                switch (ins.op()) {
+                    case BLOCK, LOOP, IF -> open[depth++] = k;
+                    case END -> depth = Math.max(0, depth - 1);
+                    default -> { }
+                }
+                if (ends && k + 1 < src.size() - 1) {
                     start = k + 1;
                     cost[start] = 0;
                 }
@@ -360,31 +466,73 @@ final class Transformer {
         }
 
         Code run() {
-            long[] blocks = p.meterGas() ? meteredBlocks() : null;
-            if (p.limitStack()) {
+            boolean gas = p.meterGas();
+            boolean stack = p.limitStack();
+            boolean wrap = gas || stack;
+            if (gas) {
+                gasLocal = newLocal(ValType.I64);
+            }
+            if (stack) {
+                stackLocal = newLocal(ValType.I32);
+            }
+            long[] blocks = gas ? meteredBlocks() : null;
+            if (stack) {
                 stackEnter();
+            }
+            if (gas) {
+                loadGas();
+            }
+            if (wrap) {
                 List<ValType> results = type.results();
                 long bt = results.isEmpty() ? Instr.BT_EMPTY
                         : results.size() == 1 ? -results.get(0).code
                         : typeIndex(List.of(), results);
-                emit(Op.BLOCK, bt); // the wrapper: a branch to the function's label lands before the exit
+                // the wrapper: every way out of the function (its end, a branch to its label, a
+                // return, which becomes such a branch) lands in front of the exit sequence
+                emit(Op.BLOCK, bt);
             }
             int last = src.size() - 1; // the function's final end
+            int depth = 0; // constructs of the input open around instruction k
             for (int k = 0; k < last; k++) {
                 Instr ins = src.get(k);
                 if (blocks != null && blocks[k] > 0) {
                     charge(blocks[k]);
                 }
-                if (p.meterGas()) {
+                if (gas) {
                     dynamic(ins);
                 }
-                if (ins.op() == Op.RETURN && p.limitStack()) {
-                    stackExit();
+                switch (ins.op()) {
+                    case RETURN -> {
+                        if (wrap) {
+                            emit(Op.BR, depth); // the wrapper's label
+                        } else {
+                            dst.add(ins);
+                        }
+                    }
+                    case CALL -> {
+                        if (gas) {
+                            syncGas();
+                        }
+                        dst.add(ins.withA(remap(ins.a())));
+                        if (gas) {
+                            loadGas();
+                        }
+                    }
+                    case CALL_INDIRECT -> {
+                        if (gas) {
+                            syncGas();
+                        }
+                        dst.add(ins);
+                        if (gas) {
+                            loadGas();
+                        }
+                    }
+                    default -> dst.add(ins);
                 }
-                if (ins.op() == Op.CALL) {
-                    dst.add(ins.withA(remap(ins.a())));
-                } else {
-                    dst.add(ins);
+                switch (ins.op()) {
+                    case BLOCK, LOOP, IF -> depth++;
+                    case END -> depth--;
+                    default -> { }
                 }
                 if (p.canonicalizeNans() && ins.op().nanProducing) {
                     canonicalize(ins.op().sig.endsWith("f") ? ValType.F32 : ValType.F64);
@@ -393,8 +541,13 @@ final class Transformer {
             if (blocks != null && blocks[0] > 0 && last == 0) {
                 charge(blocks[0]); // a body that is only its final end (its weight, if any)
             }
-            if (p.limitStack()) {
+            if (wrap) {
                 emit(Op.END);
+            }
+            if (gas) {
+                syncGas();
+            }
+            if (stack) {
                 stackExit();
             }
             dst.add(src.get(last));

@@ -124,8 +124,10 @@ final class SpecCommand implements Callable<Integer> {
 
         long start = System.nanoTime();
         SpecResult result;
+        SpecRunner.Timings timings;
         try (SpecRunner runner = new SpecRunner(opened, profile, transform, Duration.ofSeconds(timeoutSeconds))) {
             result = runner.run(files, progressPrinter(files.size()));
+            timings = runner.timings();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
 
@@ -134,7 +136,10 @@ final class SpecCommand implements Callable<Integer> {
             main.out.print(SpecJson.toText(result, exit));
         } else {
             new SpecText(main.out, examples).print(result);
-            main.out.printf(Locale.ROOT, "Finished in %.1f s. Exit code %d.%n", seconds, exit);
+            StringBuilder busy = new StringBuilder();
+            timings.engineSeconds().forEach((id, s) -> busy.append(String.format(Locale.ROOT, ", %s %.1f s", id, s)));
+            main.out.printf(Locale.ROOT, "Finished in %.1f s (parsing %.1f s%s). Exit code %d.%n", seconds,
+                    timings.parseSeconds(), busy, exit);
         }
         if (reportFile != null) {
             Path parent = reportFile.toAbsolutePath().getParent();

@@ -2,6 +2,7 @@ package io.ecliptica.harness.spec;
 
 import io.ecliptica.engine.CompiledModule;
 import io.ecliptica.engine.FunctionType;
+import io.ecliptica.engine.HostImport;
 import io.ecliptica.engine.LinkException;
 import io.ecliptica.engine.ModuleInstance;
 import io.ecliptica.engine.ModuleRejectedException;
@@ -12,16 +13,11 @@ import io.ecliptica.text.WastAction;
 import io.ecliptica.text.WastCommand;
 import io.ecliptica.text.WastModule;
 import io.ecliptica.text.WastValue;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Deque;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * One script on one engine: the script's module registry and the engine calls for each command.
@@ -59,15 +55,7 @@ final class ScriptExecution implements AutoCloseable {
     /** Compiled module or its {@link ModuleRejectedException}, by module bytes. */
     private final Map<PreparedModule.Key, Object> compiled = new HashMap<>();
     private final List<ModuleInstance> instances = new ArrayList<>();
-    /**
-     * Instances whose state the script expected a skipped command to change: a module importing
-     * their memory, table or mutable global (its segments, its stores), or an action with v128 or
-     * reference arguments (e.g. {@code (invoke "init" (ref.extern 0))} storing into a table). What
-     * they return afterwards no longer means anything, so later commands on them are skipped.
-     */
-    private final Set<ModuleInstance> tainted = Collections.newSetFromMap(new IdentityHashMap<>());
-    /** The registered instances each instance calls through its imports. */
-    private final Map<ModuleInstance, List<ModuleInstance>> dependencies = new IdentityHashMap<>();
+    private final Taint taint = new Taint();
     private final Map<String, Loaded> named = new HashMap<>();
     private final Map<String, Loaded> registered = new HashMap<>();
     private Loaded current;
@@ -166,7 +154,7 @@ final class ScriptExecution implements AutoCloseable {
             return Outcome.fail(failed.observed(), "compile failed: " + failed.observed(), failed.detail());
         }
         // Accepted: instantiate too, so the report says whether the engine catches it later.
-        List<io.ecliptica.engine.HostImport> imports = new ArrayList<>();
+        List<HostImport> imports = new ArrayList<>();
         List<ModuleInstance> sources = new ArrayList<>();
         Optional<Outcome> blocked = imports(p, imports, sources);
         Attempt a = blocked.isPresent() ? Attempt.blocked(blocked.get()) : instantiate((CompiledModule) c, imports, sources);
@@ -221,7 +209,7 @@ final class ScriptExecution implements AutoCloseable {
         }
         // Imports first: whether the harness can link the module at all does not depend on the
         // engine, so every engine skips the same modules.
-        List<io.ecliptica.engine.HostImport> imports = new ArrayList<>();
+        List<HostImport> imports = new ArrayList<>();
         List<ModuleInstance> sources = new ArrayList<>();
         Optional<Outcome> blocked = imports(p, imports, sources);
         if (blocked.isPresent()) {
@@ -257,12 +245,12 @@ final class ScriptExecution implements AutoCloseable {
         return c;
     }
 
-    private Attempt instantiate(CompiledModule module, List<io.ecliptica.engine.HostImport> imports,
+    private Attempt instantiate(CompiledModule module, List<HostImport> imports,
             List<ModuleInstance> sources) {
         try {
             ModuleInstance instance = module.instantiate(imports);
             instances.add(instance);
-            dependencies.put(instance, sources);
+            taint.dependsOn(instance, sources);
             return new Attempt("instantiated", "", instance, null);
         } catch (Throwable t) {
             Failures.Observed o = Failures.observe(t);
@@ -275,7 +263,7 @@ final class ScriptExecution implements AutoCloseable {
      * registered instances. Imports nobody offers are left out so the engine reports the link
      * error itself. Returns the outcome instead if the module cannot be set up here.
      */
-    private Optional<Outcome> imports(PreparedModule p, List<io.ecliptica.engine.HostImport> out,
+    private Optional<Outcome> imports(PreparedModule p, List<HostImport> out,
             List<ModuleInstance> sources) {
         if (p.imports().isEmpty()) {
             return Optional.empty(); // undecodable: the engine decides what that means
@@ -305,34 +293,19 @@ final class ScriptExecution implements AutoCloseable {
         return Optional.empty();
     }
 
+    /** A module the script expected to initialize was skipped: what it imports may lack its segments. */
     private void taintExporters(PreparedModule p) {
         for (ModuleImports.Import imp : p.imports().map(ModuleImports::imports).orElse(List.of())) {
             if (imp.sharesState() && registered.get(imp.module()) instanceof Loaded.Live live) {
-                tainted.add(live.instance());
+                taint.taint(live.instance());
             }
         }
     }
 
     private void taint(Loaded target) {
         if (target instanceof Loaded.Live live) {
-            tainted.add(live.instance());
+            taint.taint(live.instance());
         }
-    }
-
-    /** Whether the instance, or an instance it reaches through its imports, is tainted. */
-    private boolean isTainted(ModuleInstance instance) {
-        Set<ModuleInstance> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        Deque<ModuleInstance> todo = new ArrayDeque<>(List.of(instance));
-        while (!todo.isEmpty()) {
-            ModuleInstance i = todo.pop();
-            if (tainted.contains(i)) {
-                return true;
-            }
-            if (seen.add(i)) {
-                todo.addAll(dependencies.getOrDefault(i, List.of()));
-            }
-        }
-        return false;
     }
 
     private static FunctionType exportType(ModuleInstance instance, String name) {
@@ -344,8 +317,8 @@ final class ScriptExecution implements AutoCloseable {
     }
 
     /** A host function that calls the registered instance's export: how module linking works here. */
-    private io.ecliptica.engine.HostImport forward(String module, String name, ModuleInstance target, FunctionType type) {
-        return new io.ecliptica.engine.HostImport(module, name, type, (memory, args) -> {
+    private HostImport forward(String module, String name, ModuleInstance target, FunctionType type) {
+        return new HostImport(module, name, type, (memory, args) -> {
             WasmValue[] values = new WasmValue[args.length];
             for (int i = 0; i < args.length; i++) {
                 values[i] = new WasmValue(type.params().get(i), args[i]);
@@ -423,7 +396,7 @@ final class ScriptExecution implements AutoCloseable {
             return m.consequence();
         }
         ModuleInstance instance = ((Loaded.Live) target).instance();
-        if (isTainted(instance)) {
+        if (taint.isTainted(instance)) {
             return Outcome.skip(TAINTED);
         }
         WasmValue[] results;
@@ -441,6 +414,7 @@ final class ScriptExecution implements AutoCloseable {
 
     private void close(ModuleInstance instance) {
         instances.remove(instance);
+        taint.forget(instance);
         try {
             instance.close();
         } catch (RuntimeException ignored) {
@@ -459,8 +433,7 @@ final class ScriptExecution implements AutoCloseable {
             }
         }
         instances.clear();
-        tainted.clear();
-        dependencies.clear();
+        taint.clear();
         for (Object c : compiled.values()) {
             if (c instanceof CompiledModule m) {
                 try {

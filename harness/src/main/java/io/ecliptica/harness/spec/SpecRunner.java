@@ -7,7 +7,9 @@ import io.ecliptica.text.Wast;
 import io.ecliptica.text.WastCommand;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -43,7 +45,14 @@ public final class SpecRunner implements AutoCloseable {
     /** A parsed script, or why it could not be read. */
     private record Parsed(PreparedScript script, String error) {}
 
+    /**
+     * Where the time of the last run went (wall-clock seconds, for the text report only: never in
+     * results, which must not depend on timing): parsing, and each engine's time inside its scripts.
+     */
+    public record Timings(double parseSeconds, Map<String, Double> engineSeconds) {}
+
     private final List<Slot> slots;
+    private volatile Timings timings = new Timings(0, Map.of());
     private final String profile;
     private final ModuleTransform transform;
     private final Duration timeout;
@@ -76,6 +85,11 @@ public final class SpecRunner implements AutoCloseable {
         return slots.stream().map(Slot::descriptor).toList();
     }
 
+    /** Where the time of the last {@link #run} went. */
+    public Timings timings() {
+        return timings;
+    }
+
     /** Runs the scripts; {@code onFile} sees each file's result as soon as every engine is done with it, in order. */
     public SpecResult run(List<SpecFile> files, Consumer<FileResult> onFile) {
         int n = files.size();
@@ -92,6 +106,8 @@ public final class SpecRunner implements AutoCloseable {
         List<Outcome>[][] outcomes = new List[slots.size()][n];
         FileResult[] results = new FileResult[n];
 
+        long[] parseNanos = new long[1];
+        long[] engineNanos = new long[slots.size()];
         Thread parser = Thread.ofPlatform().name("spec-parser").daemon(true).start(() -> {
             for (int i = 0; i < n; i++) {
                 try {
@@ -99,7 +115,10 @@ public final class SpecRunner implements AutoCloseable {
                 } catch (InterruptedException e) {
                     return;
                 }
-                parsed.get(i).complete(parse(files.get(i)));
+                long start = System.nanoTime();
+                Parsed p = parse(files.get(i));
+                parseNanos[0] += System.nanoTime() - start;
+                parsed.get(i).complete(p);
             }
         });
 
@@ -111,7 +130,9 @@ public final class SpecRunner implements AutoCloseable {
                 futures.add(coordinators.submit(() -> {
                     for (int i = 0; i < n; i++) {
                         Parsed p = parsed.get(i).join();
+                        long start = System.nanoTime();
                         outcomes[engine][i] = p.error() != null ? List.of() : runScript(slots.get(engine), p.script());
+                        engineNanos[engine] += System.nanoTime() - start;
                         if (remaining.decrementAndGet(i) == 0) {
                             synchronized (done) {
                                 results[i] = fileResult(files.get(i), p, outcomes, i);
@@ -135,6 +156,13 @@ public final class SpecRunner implements AutoCloseable {
             }
         } finally {
             parser.interrupt();
+        }
+        Map<String, Double> perEngine = new LinkedHashMap<>();
+        for (int e = 0; e < slots.size(); e++) {
+            perEngine.put(slots.get(e).descriptor().id(), engineNanos[e] / 1e9);
+        }
+        synchronized (done) { // the parser's total is complete: every file was parsed before the engines finished
+            timings = new Timings(parseNanos[0] / 1e9, perEngine);
         }
         return new SpecResult(profile, engines(), List.of(results));
     }
