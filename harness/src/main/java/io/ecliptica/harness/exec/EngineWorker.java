@@ -23,16 +23,24 @@ public final class EngineWorker implements AutoCloseable {
     private static final Duration GRACE = Duration.ofSeconds(5);
 
     private final String name;
+    private final long stackBytes;
     private ExecutorService executor;
+    private int abandoned;
 
     public EngineWorker(String name) {
+        this(name, STACK_BYTES);
+    }
+
+    /** A worker whose thread has {@code stackBytes} of stack (the spec runner wants a small one). */
+    public EngineWorker(String name, long stackBytes) {
         this.name = name;
+        this.stackBytes = stackBytes;
         this.executor = newExecutor();
     }
 
     private ExecutorService newExecutor() {
         return Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(null, r, "engine-" + name, STACK_BYTES);
+            Thread t = new Thread(null, r, "engine-" + name, stackBytes);
             t.setDaemon(true);
             return t;
         });
@@ -73,8 +81,14 @@ public final class EngineWorker implements AutoCloseable {
     }
 
     private void abandonThread() {
+        abandoned++;
         executor.shutdownNow();
         executor = newExecutor();
+    }
+
+    /** Threads given up on because a task would not stop (they may still be running). */
+    public int abandoned() {
+        return abandoned;
     }
 
     @Override

@@ -30,7 +30,7 @@ import java.util.function.Consumer;
  * thread that works at most {@value #LOOKAHEAD} scripts ahead of the slowest engine; the parsed
  * script, with every module already passed through the profile's {@link ModuleTransform}, is shared
  * read-only by the engines. Every engine has its own coordinator (a virtual thread) that walks the
- * scripts in order and its own {@link SpecWorker} (a platform thread with its own stack) on
+ * scripts in order and its own {@link EngineWorker} (a platform thread with its own stack) on
  * which every engine call runs, one command at a time, under the wall-clock guard. Each script
  * gets a fresh {@link ScriptExecution} per engine: its own instances, registrations and compiled
  * modules, closed when the script ends. Results are kept per engine and file, so the thread timing
@@ -40,7 +40,23 @@ public final class SpecRunner implements AutoCloseable {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
     static final int LOOKAHEAD = 6;
 
-    private record Slot(WasmEngine engine, EngineDescriptor descriptor, SpecWorker worker) {}
+    /**
+     * Stack of the engines' worker threads while running scripts.
+     *
+     * <p>The engines' workers get a small stack here: the harness's usual 256 MiB is right for
+     * contracts (deep but finite recursion must not trap early), but the testsuite only recurses infinitely
+     * ({@code assert_exhaustion}) or shallowly, and the cost of exhausting a stack grows much faster
+     * than its size on the JVM engines: GraalWasm's fallback interpreter unwinds a deep stack very
+     * slowly (Truffle collects stack-trace data frame by frame) and no interrupt reaches it meanwhile,
+     * so the guard abandons the thread, which keeps burning CPU and heap. Measured on call.wast,
+     * call_indirect.wast, fac.wast and skip-stack-guard-page.wast (all 4 engines, whole run including
+     * parsing): 8 MiB 16 s, 16 MiB 44 s, 32 MiB 167 s with 8 timeouts, 256 MiB never finished.
+     * The testsuite's deepest finite recursion is tiny ({@code fac 25}, {@code even/odd 100}), and
+     * wasmtime needs its 2 MiB {@code max_wasm_stack} plus 1 MiB of headroom: 8 MiB serves all.
+     */
+    public static final long DEFAULT_STACK_BYTES = 8L << 20;
+
+    private record Slot(WasmEngine engine, EngineDescriptor descriptor, EngineWorker worker) {}
 
     /** A parsed script, or why it could not be read. */
     private record Parsed(PreparedScript script, String error) {}
@@ -64,17 +80,17 @@ public final class SpecRunner implements AutoCloseable {
      * @param timeout wall-clock guard per command
      */
     public SpecRunner(List<WasmEngine> engines, String profile, ModuleTransform transform, Duration timeout) {
-        this(engines, profile, transform, timeout, SpecWorker.DEFAULT_STACK_BYTES);
+        this(engines, profile, transform, timeout, DEFAULT_STACK_BYTES);
     }
 
-    /** As above, with the worker threads' stack size (see {@link SpecWorker#DEFAULT_STACK_BYTES}). */
+    /** As above, with the worker threads' stack size (see {@link #DEFAULT_STACK_BYTES}). */
     public SpecRunner(List<WasmEngine> engines, String profile, ModuleTransform transform, Duration timeout,
             long workerStackBytes) {
         if (engines.isEmpty()) {
             throw new IllegalArgumentException("no engines to run");
         }
         this.slots = engines.stream()
-                .map(e -> new Slot(e, e.descriptor(), new SpecWorker(e.descriptor().id(), workerStackBytes)))
+                .map(e -> new Slot(e, e.descriptor(), new EngineWorker(e.descriptor().id(), workerStackBytes)))
                 .toList();
         this.profile = Objects.requireNonNull(profile);
         this.transform = Objects.requireNonNull(transform);
