@@ -1,14 +1,12 @@
 package io.ecliptica.harness.cli;
 
 import io.ecliptica.harness.exec.EngineExecutor;
-import io.ecliptica.harness.report.TextReport;
 import io.ecliptica.harness.profile.Profiles;
+import io.ecliptica.harness.report.TextReport;
 import io.ecliptica.harness.runner.DifferentialRunner;
 import io.ecliptica.harness.runner.Finding;
 import io.ecliptica.harness.runner.VectorFiller;
 import io.ecliptica.harness.vector.Vector;
-import io.ecliptica.harness.vector.VectorFormatException;
-import io.ecliptica.harness.vector.VectorReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,31 +62,16 @@ final class FillCommand implements Callable<Integer> {
         try (DifferentialRunner runner = new DifferentialRunner(engines, Profiles::byId)) {
             for (Path file : files) {
                 Vector filler;
-                try {
-                    filler = VectorReader.read(file, Profiles.DEFAULT);
-                } catch (VectorFormatException.NotAVector e) {
-                    if (paths.contains(file)) {
-                        main.err.println("ERROR " + e.getMessage());
-                        exit = ExitCode.worst(exit, ExitCode.BAD_INPUT);
+                switch (VectorInput.load(file, paths.contains(file), Vector.Kind.FILLER)) {
+                    case VectorInput.Loaded.Ready r -> filler = r.vector();
+                    case VectorInput.Loaded.Skipped sk -> {
+                        continue;
                     }
-                    continue;
-                } catch (VectorFormatException e) {
-                    main.err.println("ERROR " + e.getMessage());
-                    exit = ExitCode.worst(exit, ExitCode.BAD_INPUT);
-                    continue;
-                }
-                if (!Profiles.ids().contains(filler.profile())) {
-                    main.err.println("ERROR " + VectorFiles.display(file) + ": _info.profile: unknown profile '"
-                            + filler.profile() + "' (known: " + String.join(", ", Profiles.ids()) + ")");
-                    exit = ExitCode.worst(exit, ExitCode.BAD_INPUT);
-                    continue;
-                }
-                if (filler.kind() != Vector.Kind.FILLER) {
-                    if (paths.contains(file)) {
-                        main.err.println("ERROR " + VectorFiles.display(file) + ": is already a filled vector, not a filler");
+                    case VectorInput.Loaded.Refused r -> {
+                        main.err.println("ERROR " + r.message());
                         exit = ExitCode.worst(exit, ExitCode.BAD_INPUT);
+                        continue;
                     }
-                    continue;
                 }
                 Path target = target(file);
                 VectorFiller.Outcome outcome = VectorFiller.fill(filler, target, runner);

@@ -2,13 +2,11 @@ package io.ecliptica.harness.cli;
 
 import io.ecliptica.harness.exec.EngineExecutor;
 import io.ecliptica.harness.report.JsonReport;
-import io.ecliptica.harness.report.TextReport;
 import io.ecliptica.harness.profile.Profiles;
+import io.ecliptica.harness.report.TextReport;
 import io.ecliptica.harness.runner.DifferentialRunner;
 import io.ecliptica.harness.runner.VectorVerdict;
 import io.ecliptica.harness.vector.Vector;
-import io.ecliptica.harness.vector.VectorFormatException;
-import io.ecliptica.harness.vector.VectorReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,36 +72,18 @@ final class VerifyCommand implements Callable<Integer> {
             for (Path file : files) {
                 String name = VectorFiles.display(file);
                 Vector vector;
-                try {
-                    vector = VectorReader.read(file, Profiles.DEFAULT);
-                } catch (VectorFormatException.NotAVector e) {
-                    if (paths.contains(file)) {
-                        main.err.println("ERROR " + e.getMessage());
-                        exit = ExitCode.worst(exit, ExitCode.BAD_INPUT);
-                        errors++;
+                switch (VectorInput.load(file, paths.contains(file), Vector.Kind.FIXTURE)) {
+                    case VectorInput.Loaded.Ready r -> vector = r.vector();
+                    case VectorInput.Loaded.Skipped sk -> {
+                        fillers += sk.otherKind() ? 1 : 0;
+                        continue;
                     }
-                    continue;
-                } catch (VectorFormatException e) {
-                    main.err.println("ERROR " + e.getMessage());
-                    errors++;
-                    exit = ExitCode.worst(exit, ExitCode.BAD_INPUT);
-                    continue;
-                }
-                if (!Profiles.ids().contains(vector.profile())) {
-                    main.err.println("ERROR " + name + ": _info.profile: unknown profile '" + vector.profile()
-                            + "' (known: " + String.join(", ", Profiles.ids()) + ")");
-                    errors++;
-                    exit = ExitCode.worst(exit, ExitCode.BAD_INPUT);
-                    continue;
-                }
-                if (vector.kind() == Vector.Kind.FILLER) {
-                    if (paths.contains(file)) {
-                        main.err.println("ERROR " + name + ": is a filler (no expected results); run 'harness fill' on it");
+                    case VectorInput.Loaded.Refused r -> {
+                        main.err.println("ERROR " + r.message());
                         errors++;
                         exit = ExitCode.worst(exit, ExitCode.BAD_INPUT);
+                        continue;
                     }
-                    fillers++;
-                    continue;
                 }
                 VectorVerdict verdict = runner.run(vector);
                 report.vector(name, verdict);
