@@ -48,6 +48,9 @@ public final class Instrumenter {
     /** Exported {@code () -> i64}: the remaining gas. */
     public static final String GAS_LEFT_EXPORT = "__ecliptica_gas_left";
 
+    /** Exported {@code () -> ()}: sets the stack height ({@value #STACK_GLOBAL}) to 0, for reuse after a trap. */
+    public static final String STACK_RESET_EXPORT = "__ecliptica_stack_reset";
+
     /** The canonical f32 NaN (positive, quiet, no payload). */
     public static final int CANONICAL_NAN_F32 = 0x7fc00000;
     /** The canonical f64 NaN (positive, quiet, no payload). */

@@ -3,8 +3,8 @@ package io.ecliptica.instrument;
 import java.io.ByteArrayOutputStream;
 
 /**
- * Renumbers the function indices of a {@code name} custom section after imports were added
- * (docs/gas.md §Renumbering). Kept: subsection 0 (module name), 1 (function names) and 2 (local
+ * Renumbers the function indices of a {@code name} custom section after imports were added, and
+ * the local indices after the stack-height parameter was inserted (docs/gas.md §Renumbering). Kept: subsection 0 (module name), 1 (function names) and 2 (local
  * names) renumbered, 4..9 (type, table, memory, global, element, data names) as they are. Dropped:
  * subsection 3 (label names: the injected blocks shift label numbering) and any other. A name
  * section that does not parse is dropped whole (engines ignore a malformed name section too).
@@ -65,8 +65,18 @@ final class NameSection {
         }
     }
 
-    /** The renumbered payload, or null to drop the section. */
+    /** The renumbered payload (function indices only), or null to drop the section. */
     static byte[] renumber(byte[] payload, int importedFuncs, int shift) {
+        return renumber(payload, importedFuncs, shift, null);
+    }
+
+    /**
+     * The renumbered payload, or null to drop the section. {@code localsFrom}, if not null, gives
+     * per output function index the first local index that moves up by one (the stack-height
+     * parameter is inserted there).
+     */
+    static byte[] renumber(byte[] payload, int importedFuncs, int shift,
+                           java.util.function.LongToIntFunction localsFrom) {
         try {
             Encoder.Out out = new Encoder.Out();
             In in = new In(payload, 0, payload.length);
@@ -87,8 +97,10 @@ final class NameSection {
                         s.u32(n);
                         for (long k = 0; k < n; k++) {
                             long f = sub.u32();
-                            s.u32(f < importedFuncs ? f : f + shift);
-                            nameMap(sub, s, Integer.MAX_VALUE, 0);
+                            long g = f < importedFuncs ? f : f + shift;
+                            s.u32(g);
+                            nameMap(sub, s, localsFrom == null ? Integer.MAX_VALUE : localsFrom.applyAsInt(g),
+                                    localsFrom == null ? 0 : 1);
                         }
                     }
                     case 0, 4, 5, 6, 7, 8, 9 -> {

@@ -33,8 +33,12 @@ public record Profile(String id, boolean passThrough, boolean allowFloats, boole
                       boolean abiImportsOnly, boolean meterGas, boolean limitStack, boolean canonicalizeNans,
                       long stackLimit, long frameOverhead, Limits limits, CostTable costs) {
 
-    /** Version line at the top of every rendering. */
-    public static final String RENDERING_FORMAT = "ecliptica-profile/1";
+    /**
+     * Version line at the top of every rendering: the version of the rendering and of the rules of
+     * docs/gas.md it stands for (2: gas in a local, merged blocks, flat functions, traps use all
+     * the gas, the stack height as a parameter), so that a rule change changes every hash.
+     */
+    public static final String RENDERING_FORMAT = "ecliptica-profile/2";
 
     public Profile {
         Objects.requireNonNull(id, "id");

@@ -298,8 +298,8 @@ class FeatureGateTest {
         for (int i = 0; i < m.exportSection().exportCount(); i++) {
             exports.add(m.exportSection().getExport(i).name());
         }
-        assertEquals(List.of("f", "__ecliptica_gas", "__ecliptica_stack", "__ecliptica_gas_set", "__ecliptica_gas_left"),
-                exports);
+        assertEquals(List.of("f", "__ecliptica_gas", "__ecliptica_stack", "__ecliptica_gas_set", "__ecliptica_gas_left",
+                "__ecliptica_stack_reset"), exports);
     }
 
     @Test
@@ -318,5 +318,8 @@ class FeatureGateTest {
         assertEquals(12345L, instance.export("__ecliptica_gas_left").apply()[0]);
         instance.exports().global("__ecliptica_gas").setValue(-7L);
         assertEquals(-7L, instance.export("__ecliptica_gas_left").apply()[0]);
+        instance.exports().global("__ecliptica_stack").setValue(42L);
+        instance.export("__ecliptica_stack_reset").apply();
+        assertEquals(0L, instance.exports().global("__ecliptica_stack").getValue());
     }
 }

@@ -16,7 +16,13 @@ import org.junit.jupiter.api.Test;
  * costs). Every expected value is computed by hand in the comments from the documented weights:
  * CONST 1, LOCAL 1, GLOBAL 2, INT 1, INT_MUL 2, LOAD 3, STORE 3, CONTROL 1 (block, loop, if, br,
  * br_if, return, drop, ...), BR_TABLE 2, CALL 5, CALL_INDIRECT 8, STRUCTURE 0 (end, else),
- * MEMORY_GROW 100 + 4096 per page, BULK 10 + 1 per byte, table ops 10 + 4 per element.
+ * MEMORY_GROW 100 + 4096 per page, BULK 10 + 1 per byte, table ops 10 + 4 per element; and from
+ * the block rules of §4: a metered block ends after loop (if a branch targets it), if, else, br,
+ * br_if, br_table, return, unreachable, call_indirect, a call of an import or of a function that is
+ * not self-contained, and after the end of an if or of a block that a branch targets.
+ *
+ * <p>The gas global is exact only after a normal end and at host calls (revert, abort); after a
+ * trap the host charges the whole limit (§2), so no test reads it after a trap.
  */
 class GasTest {
 
@@ -48,13 +54,20 @@ class GasTest {
     void exactlyTheLimitSucceedsOneBelowRunsOutBeforeTheBlock() {
         Run r = metered(STRAIGHT);
         r.setGas(6);
-        r.call("f");
+        assertArrayEquals(new long[] {9}, r.call("f"));
         assertEquals(0, r.gas());
         r.setGas(5);
         assertThrows(Run.OutOfGas.class, () -> r.call("f"));
-        assertEquals(5, r.gas(), "a charge that does not fit is not taken");
         r.setGas(0);
         assertThrows(Run.OutOfGas.class, () -> r.call("f"));
+    }
+
+    @Test
+    void remainingGasIsANonNegativeI64() {
+        // limits are in [0, 2^63 - 1]; the largest is practically unlimited
+        Run r = metered(STRAIGHT);
+        assertEquals(6, r.gasUsedBy(Long.MAX_VALUE, "f"));
+        assertEquals(6, r.gasUsedBy(6, "f"));
     }
 
     static final String LOOP = """
@@ -137,58 +150,199 @@ class GasTest {
                   (type $t (func (result i32)))
                   (table 1 funcref) (elem (i32.const 0) $g)
                   (func $g (result i32)
-                    i32.const 5)           ;; 1
+                    i32.const 5)           ;; 1 (in a table: not flat, metered on its own)
                   (func (export "direct") (result i32)
-                    call $g                ;; 5 } 5, then the callee's 1
-                    i32.const 1            ;; 1 } 2
+                    call $g                ;; 5 } $g is self-contained: one block of 7,
+                    i32.const 1            ;; 1 } then the callee's 1
                     i32.add)               ;; 1 }
                   (func (export "indirect") (result i32)
                     i32.const 0            ;; 1 } 9, then the callee's 1
-                    call_indirect (type $t);; 8 }
+                    call_indirect (type $t);; 8 } (call_indirect always ends a block)
                     drop                   ;; 1 } 2
                     i32.const 0))          ;; 1 }
                 """);
-        assertEquals(5 + 1 + 2, r.gasUsedBy(100, "direct"));
+        assertEquals(7 + 1, r.gasUsedBy(100, "direct"));
         assertEquals(9 + 1 + 2, r.gasUsedBy(100, "indirect"));
     }
 
     @Test
-    void aBlockThatRunsOutHasNoEffect() {
+    void theCalleeSeesWhatTheCallerLeft() {
+        // the caller writes its gas back before the call: the callee runs out where the caller's
+        // charges left it, not where the call started
+        String wat = """
+                (module (memory (export "mem") 1)
+                  (func $callee (export "callee")
+                    i32.const 0 i32.const 1 i32.store)   ;; 5 (exported: not flat)
+                  (func (export "caller")
+                    i32.const 4 i32.const 2 i32.store    ;; 5 }
+                    call $callee                         ;; 5 } $callee is self-contained: one block of 15
+                    i32.const 8 i32.const 3 i32.store))  ;; 5 }
+                """;
+        Run r = metered(wat);
+        assertEquals(15 + 5, r.gasUsedBy(100, "caller"));
+        Run low = metered(wat);
+        low.setGas(19); // 15 fit, 4 are left for the callee's 5
+        assertThrows(Run.OutOfGas.class, () -> low.call("caller"));
+        assertEquals(2, low.instance.memory().readInt(4), "the caller's block ran up to the call");
+        assertEquals(0, low.instance.memory().readInt(0), "the callee's block did not start");
+        assertEquals(0, low.instance.memory().readInt(8), "the caller never came back");
+        Run exact = metered(wat);
+        exact.setGas(20);
+        exact.call("caller");
+        assertEquals(0, exact.gas());
+        assertEquals(3, exact.instance.memory().readInt(8));
+    }
+
+    @Test
+    void aHostFunctionSeesTheExactRemainingGas() {
+        // every call is a sync point: inside a host function the gas global is exact
+        List<Long> seen = new ArrayList<>();
+        Run[] self = new Run[1];
+        Map<String, Run.Host> hosts = Map.of("ecliptica.block_height", (inst, a) -> {
+            seen.add(self[0].gas());
+            return new long[] {0};
+        });
         Run r = metered("""
+                (module (import "ecliptica" "block_height" (func $h (result i64)))
+                  (func (export "f") (local i32)
+                    loop                           ;; 1: block A (the loop is targeted)
+                      local.get 0 i32.const 1      ;; 2 } block B, 7 per iteration
+                      i32.add local.tee 0          ;; 2 }
+                      i32.const 3 i32.lt_u br_if 0 ;; 3 }
+                    end                            ;; 0 } block C: the loop's end is not a branch target
+                    call $h                        ;; 5 + 20 } C = 25; a call of an import ends it
+                    drop                           ;; 1      } block D = 26
+                    call $h                        ;; 5 + 20 }
+                    drop))                         ;; 1: block E
+                """, hosts);
+        self[0] = r;
+        assertEquals(1 + 3 * 7 + 25 + 26 + 1, r.gasUsedBy(1000, "f"));
+        assertEquals(List.of(1000L - (1 + 3 * 7 + 25), 1000L - (1 + 3 * 7 + 25 + 26)), seen);
+    }
+
+    @Test
+    void callsOfFunctionsThatReachNoImportDoNotEndABlock() {
+        // $leaf is self-contained (no import, no call_indirect); $outer calls an import, so
+        // $middle, which calls $outer, is not self-contained either
+        Run r = metered("""
+                (module (import "ecliptica" "block_height" (func $h (result i64)))
+                  (memory (export "mem") 1)
+                  (func $leaf (export "leaf") i32.const 0 i32.const 7 i32.store)  ;; 5
+                  (func $outer (export "outer") call $h drop)                     ;; 5 + 20 + 1 = 26 (two blocks: 25, 1)
+                  (func $middle (export "middle") call $outer)                    ;; 5
+                  (func (export "a")
+                    call $leaf                          ;; 5 } one block of 10
+                    i32.const 4 i32.const 1 i32.store)  ;; 5 }
+                  (func (export "b")
+                    call $middle                        ;; 5: its own block
+                    i32.const 4 i32.const 1 i32.store)) ;; 5: the next block
+                """, Map.of("ecliptica.block_height", (inst, a) -> new long[] {0}));
+        assertEquals(10 + 5, r.gasUsedBy(100, "a"));
+        assertEquals(5 + 5 + 26 + 5, r.gasUsedBy(100, "b"));
+        Run low = metered("""
                 (module (memory (export "mem") 1)
-                  (func $nop)
-                  (func (export "two")
-                    i32.const 0 i32.const 1 i32.store   ;; 5 } 10
-                    call $nop                           ;; 5 }
-                    i32.const 4 i32.const 2 i32.store)) ;; 5: the second block
+                  (func $leaf (export "leaf") i32.const 0 i32.const 7 i32.store)
+                  (func (export "a")
+                    call $leaf
+                    i32.const 4 i32.const 1 i32.store))
                 """);
-        assertEquals(15, r.gasUsedBy(100, "two"));
-        Run fresh = metered("""
+        low.setGas(9); // the caller's merged block of 10 does not fit: nothing runs
+        assertThrows(Run.OutOfGas.class, () -> low.call("a"));
+        assertEquals(0, low.instance.memory().readInt(0));
+        assertEquals(0, low.instance.memory().readInt(4));
+    }
+
+    @Test
+    void flatFunctionsArePaidForByTheirCallers() {
+        // $flat: not exported, not in a table, no call, no dynamic cost, one metered block (7):
+        // a call of it costs 5 + 7 in the caller's block, and its body is not metered
+        String wat = """
                 (module (memory (export "mem") 1)
-                  (func $nop)
-                  (func (export "two")
-                    i32.const 0 i32.const 1 i32.store
-                    call $nop
-                    i32.const 4 i32.const 2 i32.store))
-                """);
-        fresh.setGas(14);
+                  (func $flat (param i32) (result i32)
+                    local.get 0 i32.const 0 i32.load i32.add   ;; 1 + 1 + 3 + 1
+                    block end)                                 ;; 1 + 0: still one block, 7
+                  (func (export "f") (result i32)
+                    i32.const 0 i32.const 1 i32.store          ;; 5          }
+                    i32.const 2 call $flat                     ;; 1 + 5 + 7  } one block of 20
+                    i32.const 1 i32.add))                      ;; 2          }
+                """;
+        Run r = metered(wat);
+        assertEquals(20, r.gasUsedBy(100, "f"));
+        assertArrayEquals(new long[] {4}, r.call("f"));
+        Run low = metered(wat);
+        low.setGas(19);
+        assertThrows(Run.OutOfGas.class, () -> low.call("f"));
+        assertEquals(0, low.instance.memory().readInt(0), "the whole block, callee included, is charged first");
+        // the flat function's body has no charge of its own: it does not touch the gas at all
+        byte[] out = Instrumenter.prepare(TestSupport.wat(wat), Profile.ECLIPTICA_V1).wasm();
+        var body = Run.parse(out).codeSection().getFunctionBody(0).instructions();
+        assertTrue(body.stream().noneMatch(i -> i.opcode() == com.dylibso.chicory.wasm.types.OpCode.GLOBAL_GET
+                || i.opcode() == com.dylibso.chicory.wasm.types.OpCode.GLOBAL_SET), body.toString());
+    }
+
+    @Test
+    void loopEndsAndUntargetedBlockEndsDoNotStartABlock() {
+        String wat = """
+                (module (memory (export "mem") 1)
+                  (func (export "m") (local i32)
+                    block            ;; 1 } no branch targets the block or the loop:
+                      i32.const 1    ;; 1 } entering and leaving them is sequential,
+                      local.set 0    ;; 1 } so this is one block of 11
+                    end              ;; 0 }
+                    loop             ;; 1 }
+                      local.get 0    ;; 1 }
+                      drop           ;; 1 }
+                    end              ;; 0 }
+                    i32.const 0 i32.const 9 i32.store))  ;; 5 }
+                """;
+        Run r = metered(wat);
+        assertEquals(11, r.gasUsedBy(100, "m"));
+        Run low = metered(wat);
+        low.setGas(10);
+        assertThrows(Run.OutOfGas.class, () -> low.call("m"));
+        assertEquals(0, low.instance.memory().readInt(0));
+    }
+
+    static final Map<String, Run.Host> HOSTS = Map.of("ecliptica.block_time", (inst, a) -> new long[] {0});
+
+    static final String TWO_BLOCKS = """
+            (module (import "ecliptica" "block_time" (func $t (result i64)))
+              (memory (export "mem") 1)
+              (func (export "two")
+                i32.const 0 i32.const 1 i32.store   ;; 5      } 30: a call of an import ends the block
+                call $t                             ;; 5 + 20 }
+                drop                                ;; 1 } 6: the second block
+                i32.const 4 i32.const 2 i32.store)) ;; 5 }
+            """;
+
+    @Test
+    void aBlockThatRunsOutHasNoEffect() {
+        Run r = metered(TWO_BLOCKS, HOSTS);
+        assertEquals(30 + 6, r.gasUsedBy(100, "two"));
+        Run fresh = metered(TWO_BLOCKS, HOSTS);
+        fresh.setGas(35);
         assertThrows(Run.OutOfGas.class, () -> fresh.call("two"));
         assertEquals(1, fresh.instance.memory().readInt(0), "the first block ran");
         assertEquals(0, fresh.instance.memory().readInt(4), "the second block never started");
-        assertEquals(4, fresh.gas());
     }
 
     @Test
     void anInfiniteLoopEndsByGas() {
         Run r = metered("""
-                (module (func (export "spin")
-                  loop      ;; 1, once
-                    br 0    ;; 1 per iteration
-                  end))
+                (module (memory (export "mem") 1)
+                  (func (export "spin")
+                    loop                          ;; 1, once
+                      i32.const 0                 ;; 1 } 11 per iteration: count the
+                      i32.const 0 i32.load        ;; 4 } iterations in memory
+                      i32.const 1 i32.add         ;; 2 }
+                      i32.store                   ;; 3 }
+                      br 0                        ;; 1 }
+                    end))
                 """);
         r.setGas(1000);
         assertThrows(Run.OutOfGas.class, () -> r.call("spin"));
-        assertEquals(0, r.gas(), "1 + 999 iterations use all 1000; the next charge fails");
+        // 1 + 90 * 11 = 991 fit; the 91st iteration's charge does not
+        assertEquals(90, r.instance.memory().readInt(0));
     }
 
     @Test
@@ -330,16 +484,21 @@ class GasTest {
     }
 
     @Test
-    void aBulkOperationPaysForItsLengthAlsoWhenItTraps() {
-        Run r = metered("""
+    void aBulkOperationPaysForItsLengthBeforeItRuns() {
+        String wat = """
                 (module (memory 1)
                   (func (export "fill") (param i32 i32)
                     local.get 0 i32.const 0 local.get 1   ;; 3
                     memory.fill))                         ;; 10 + n, then out of bounds
-                """);
-        r.setGas(1_000_000);
-        assertThrows(com.dylibso.chicory.wasm.ChicoryException.class, () -> r.call("fill", 65000, 1000));
-        assertEquals(13 + 1000, 1_000_000 - r.gas());
+                """;
+        Run r = metered(wat);
+        r.setGas(13 + 999);
+        // the length is paid before the operation: an unaffordable fill runs out of gas, even
+        // where it would then have been out of bounds
+        assertThrows(Run.OutOfGas.class, () -> r.call("fill", 65000, 1000));
+        Run enough = metered(wat);
+        enough.setGas(13 + 1000);
+        assertThrows(com.dylibso.chicory.wasm.ChicoryException.class, () -> enough.call("fill", 65000, 1000));
     }
 
     @Test
@@ -357,5 +516,32 @@ class GasTest {
         r.setGas(1000);
         assertThrows(AbiHost.Revert.class, () -> r.call("r", 30));
         assertEquals(2 + 5 + 50 + 30, 1000 - r.gas());
+    }
+
+    @Test
+    void gasLeftAfterARevertDeepInACallIsExact() {
+        // the gas local of every frame on the way was written back at its call: a revert (a host
+        // call) leaves the exact remaining gas in the global, loops and nested calls included
+        Map<String, Run.Host> hosts = Map.of("ecliptica.revert", (inst, a) -> {
+            throw new AbiHost.Revert(new byte[0]);
+        });
+        Run r = metered("""
+                (module (import "ecliptica" "revert" (func $rv (param i32 i32))) (memory 1)
+                  (func $inner (param i32)
+                    i32.const 0 local.get 0            ;; 2 } 57 + n
+                    call $rv)                          ;; 5 + 50 + n }
+                  (func (export "r") (param i32) (local i32)
+                    loop                               ;; 1: block A (the loop is targeted)
+                      local.get 1 i32.const 1 i32.add  ;; 3 } block B, 7 per iteration,
+                      local.tee 1                      ;; 1 } 3 iterations
+                      i32.const 3 i32.lt_u br_if 0     ;; 3 }
+                    end                                ;; 0 } block C = 6: $inner reaches an import,
+                    local.get 0                        ;; 1 } so the call ends the block
+                    call $inner                        ;; 5 }
+                    unreachable))                      ;; never charged
+                """, hosts);
+        r.setGas(10_000);
+        assertThrows(AbiHost.Revert.class, () -> r.call("r", 30));
+        assertEquals(1 + 3 * 7 + 6 + 57 + 30, 10_000 - r.gas());
     }
 }

@@ -42,13 +42,13 @@ class ProfileTest {
             assertTrue(p.costTableHash().matches("[0-9a-f]{64}"));
         }
         assertNotEquals(Profile.ECLIPTICA_V1.costTableHash(), Profile.COSMWASM_LIKE.costTableHash());
-        assertEquals("ecliptica-profile/1\nid none\npass-through true\n", Profile.NONE.rendering());
+        assertEquals("ecliptica-profile/2\nid none\npass-through true\n", Profile.NONE.rendering());
     }
 
     @Test
     void renderingHasTheDocumentedLines() {
         String r = Profile.ECLIPTICA_V1.rendering();
-        assertTrue(r.startsWith("ecliptica-profile/1\nid ecliptica-v1\npass-through false\nfloats allowed\n"
+        assertTrue(r.startsWith("ecliptica-profile/2\nid ecliptica-v1\npass-through false\nfloats allowed\n"
                 + "bulk-memory allowed\nimports host-table\ngas on\nstack on limit 100000 overhead 4\nnan canonical\n"
                 + "limit memory-pages 1024\n"), r);
         assertTrue(r.contains("\nclass INT_DIV 8\n"));

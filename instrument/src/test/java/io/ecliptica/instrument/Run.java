@@ -51,8 +51,8 @@ final class Run {
         long[] apply(Instance instance, long... args);
     }
 
-    /** Unlimited gas: the largest unsigned i64. */
-    static final long UNLIMITED = -1L;
+    /** Practically unlimited gas: the largest i64 (the remaining gas is a non-negative i64, docs/gas.md §2). */
+    static final long UNLIMITED = Long.MAX_VALUE;
 
     final Instance instance;
     final WasmModule module;
@@ -80,6 +80,11 @@ final class Run {
     }
 
     static Run of(byte[] wasm, Map<String, Host> hosts, long gas) {
+        return of(wasm, hosts, gas, null);
+    }
+
+    /** The same, with Chicory's execution listener (called before every instruction the interpreter runs). */
+    static Run of(byte[] wasm, Map<String, Host> hosts, long gas, com.dylibso.chicory.runtime.ExecutionListener listener) {
         WasmModule module = parse(wasm);
         ImportValues.Builder b = ImportValues.builder();
         List<ImportFunction> funcs = new ArrayList<>();
@@ -129,7 +134,11 @@ final class Run {
             }
         }
         b.withFunctions(funcs);
-        Instance inst = Instance.builder(module).withImportValues(b.build()).build();
+        Instance.Builder ib = Instance.builder(module).withImportValues(b.build());
+        if (listener != null) {
+            ib = ib.withUnsafeExecutionListener(listener);
+        }
+        Instance inst = ib.build();
         Run r = new Run(inst, module);
         if (r.hasGas()) {
             r.setGas(gas);

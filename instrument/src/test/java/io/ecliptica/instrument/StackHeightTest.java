@@ -9,8 +9,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The deterministic stack-height limit (docs/gas.md §Stack height): frame cost = parameters +
- * declared locals + maximum operand-stack height + 4; added on entry and checked against the
- * limit, subtracted on every exit. Frame costs and depths below are computed by hand.
+ * declared locals + maximum operand-stack height + 4; a function entered at height h traps if
+ * h + frame exceeds the limit, and its callees start at h + frame. The height travels as an extra
+ * parameter (through the stack global into the entry wrappers of exported and table functions).
+ * Frame costs and depths below are computed by hand.
  */
 class StackHeightTest {
 
@@ -68,11 +70,9 @@ class StackHeightTest {
             assertArrayEquals(new long[] {99}, r.call("r", 99));
             assertEquals(0, r.stackHeight(), "every exit subtracted its frame");
             assertArrayEquals(new long[] {99}, r.call("r", 99), "an exported function starts from 0 again");
-            r.setGas(1_000_000);
             assertThrows(Run.StackExhausted.class, () -> r.call("r", 100));
-            // 100 frames ran their first two blocks (3 + 8) before calling deeper; the 101st frame
-            // failed its entry check before its first charge
-            assertEquals(100 * 11, 1_000_000 - r.gas());
+            r.resetStack();
+            assertArrayEquals(new long[] {50}, r.call("r", 50), "the instance is usable after a reset");
             return null;
         });
     }
@@ -93,7 +93,7 @@ class StackHeightTest {
     @Test
     void everyWayOutOfAFunctionSubtractsItsFrame() {
         // each helper leaves differently; 1000 calls of each under a limit of 100 slots would
-        // exhaust the stack if any exit forgot its frame
+        // exhaust the stack if any exit left its frame behind
         String wat = """
                 (module
                   (func $byEnd (result i32) i32.const 1)
@@ -170,5 +170,48 @@ class StackHeightTest {
         long[] frames = Instrumenter.frameCosts(TestSupport.contract("recursion"), Profile.ECLIPTICA_V1);
         // defined functions in source order: $args $out64 $fib $ack $h $is_even $is_odd + 5 exports
         assertEquals(12, frames[4]);
+    }
+
+    @Test
+    void exportedAndTableFunctionsStartFromTheStackGlobal() {
+        // $f (frame 1 + 0 + 1 + 4 = 6) is exported, in the table and called directly; under a
+        // limit of 20: the host calls it at height 0, $via (frame 0 + 0 + 2 + 4 = 6) passes 6
+        // directly and through call_indirect; the stack global is 0 again after every call
+        String wat = """
+                (module (type $t (func (param i32) (result i32)))
+                  (table 1 funcref) (elem (i32.const 0) $f)
+                  (func $f (export "f") (param i32) (result i32) local.get 0)
+                  (func (export "via") (result i32)
+                    i32.const 7 call $f
+                    i32.const 0 call_indirect (type $t)))
+                """;
+        assertArrayEquals(new long[] {6, 6}, frames(wat));
+        byte[] ok = Instrumenter.prepare(TestSupport.wat(wat), Profile.ECLIPTICA_V1.withStackLimit(12)).wasm();
+        Run r = Run.of(ok);
+        assertArrayEquals(new long[] {3}, r.call("f", 3));
+        assertArrayEquals(new long[] {7}, r.call("via"));
+        assertEquals(0, r.stackHeight());
+        // limit 11: $via (6) fits, $f at height 6 does not, neither called directly nor through the table
+        byte[] tight = Instrumenter.prepare(TestSupport.wat(wat), Profile.ECLIPTICA_V1.withStackLimit(11)).wasm();
+        Run t = Run.of(tight);
+        assertArrayEquals(new long[] {3}, t.call("f", 3), "from the host, $f starts at 0");
+        assertThrows(Run.StackExhausted.class, () -> t.call("via"));
+        String indirectOnly = """
+                (module (type $t (func (param i32) (result i32)))
+                  (table 1 funcref) (elem (i32.const 0) $f)
+                  (func $f (export "f") (param i32) (result i32) local.get 0)
+                  (func (export "via") (result i32)
+                    i32.const 7 i32.const 0 call_indirect (type $t)))
+                """;
+        Run i = Run.of(Instrumenter.prepare(TestSupport.wat(indirectOnly), Profile.ECLIPTICA_V1.withStackLimit(11)).wasm());
+        assertThrows(Run.StackExhausted.class, () -> i.call("via"));
+    }
+
+    @Test
+    void aFrameLargerThanTheLimitAlwaysTraps() {
+        // frame 0 + 0 + 1 + 4 = 5 > limit 4: the host's call traps at entry
+        byte[] wasm = Instrumenter.prepare(TestSupport.wat("(module (func (export \"f\") (result i32) i32.const 1))"),
+                Profile.ECLIPTICA_V1.withStackLimit(4)).wasm();
+        assertThrows(Run.StackExhausted.class, () -> Run.of(wasm).call("f"));
     }
 }

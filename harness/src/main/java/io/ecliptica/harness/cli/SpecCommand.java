@@ -5,6 +5,7 @@ import io.ecliptica.engine.WasmEngine;
 import io.ecliptica.engine.WasmEngineProvider;
 import io.ecliptica.harness.exec.EngineRegistry;
 import io.ecliptica.harness.spec.FileResult;
+import io.ecliptica.harness.spec.InstrumentingTransform;
 import io.ecliptica.harness.spec.ModuleTransform;
 import io.ecliptica.harness.spec.SpecFile;
 import io.ecliptica.harness.spec.SpecJson;
@@ -38,7 +39,8 @@ import picocli.CommandLine.ParentCommand;
                         + "may import spectest's print functions and the functions of registered modules. Skipped: "
                         + "modules importing a memory, table or global (the engine API links functions only) and "
                         + "the commands using them, v128 and reference values, (get ...) of globals, text "
-                        + "(module quote) modules.",
+                        + "(module quote) modules, and under an instrumenting --profile the modules using a "
+                        + "feature the profile leaves out.",
                 "A conformance matrix is a report, not a gate: the exit code is 0 whenever the run completes, "
                         + "whatever failed, unless --strict is given."},
         exitCodeListHeading = "%nExit codes:%n",
@@ -49,10 +51,12 @@ import picocli.CommandLine.ParentCommand;
                 "3:no engine could start"})
 final class SpecCommand implements Callable<Integer> {
     /**
-     * Module transforms by profile name, applied to every module before the engines see it. Only the
-     * raw modules for now; an instrumented profile plugs in here.
+     * Module transforms by profile id, applied to every module before the engines see it: every
+     * profile the harness knows ({@code Profiles.ids()}); {@code none} passes the raw modules, the
+     * instrumenting ones are run as {@link InstrumentingTransform} describes (any imports, the
+     * spec's own limits, unlimited gas; gas metering, stack limit and NaN canonicalization on).
      */
-    static final Map<String, ModuleTransform> PROFILES = Map.of("none", ModuleTransform.NONE);
+    static final Map<String, ModuleTransform> PROFILES = InstrumentingTransform.byProfileId();
 
     @ParentCommand
     Main main;
@@ -69,7 +73,14 @@ final class SpecCommand implements Callable<Integer> {
     int timeoutSeconds;
 
     @Option(names = "--profile", paramLabel = "NAME", defaultValue = "none",
-            description = "Module profile applied before the engines see a module: 'none' (raw modules; the only one so far).")
+            description = {"Module profile applied before the engines see a module (default: ${DEFAULT-VALUE}, "
+                    + "the raw modules): one of ${COMPLETION-CANDIDATES}.",
+                    "An instrumenting profile (e.g. ecliptica-v1) runs every module as the profile instruments it "
+                            + "(gas metering, stack-height limit, NaN canonicalization) with unlimited gas, any "
+                            + "imports and the WebAssembly spec's own memory and count limits; a module using a "
+                            + "feature the profile leaves out (SIMD, reference types, ...) is skipped with the "
+                            + "commands using it."},
+            completionCandidates = ProfileIds.class)
     String profile;
 
     @Option(names = "--json", description = "Print the full result (every failure and divergence) as JSON instead of text.")
@@ -147,6 +158,14 @@ final class SpecCommand implements Callable<Integer> {
             Files.writeString(reportFile, SpecJson.toText(result, exit));
         }
         return exit;
+    }
+
+    /** The accepted --profile values, for the help text. */
+    static final class ProfileIds implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return PROFILES.keySet().iterator();
+        }
     }
 
     private int usage(String message) {

@@ -227,7 +227,8 @@ public final class EngineExecutor implements AutoCloseable {
             } catch (ExecutionInterruptedException | EngineFailureException e) {
                 throw e;
             } catch (RuntimeException e) {
-                return new CallOutcome(null, e, 0);
+                // a trap during instantiation uses all the gas under a metering profile (docs/abi.md §4)
+                return new CallOutcome(null, e, prepared.metered() ? tx.gasLimit() : 0);
             }
             try (instance) {
                 running.set(instance);
@@ -251,7 +252,12 @@ public final class EngineExecutor implements AutoCloseable {
                 }
                 long used = 0;
                 if (prepared.metered()) {
-                    used = failure instanceof HostSignal.OutOfGas ? tx.gasLimit() : tx.gasLimit() - Metering.gasLeft(instance);
+                    // docs/gas.md §2: a call that ends in a trap (any class but abort) uses all of its
+                    // gas; the gas global is only exact after a normal end, revert or abort, which
+                    // come back through a sync point
+                    boolean exact = failure == null || failure instanceof HostSignal.Revert
+                            || failure instanceof HostSignal.Abort;
+                    used = exact ? tx.gasLimit() - Metering.gasLeft(instance) : tx.gasLimit();
                 }
                 return new CallOutcome(results, failure, used);
             } finally {

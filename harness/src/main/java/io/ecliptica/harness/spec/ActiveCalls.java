@@ -2,6 +2,9 @@ package io.ecliptica.harness.spec;
 
 import io.ecliptica.engine.ModuleInstance;
 import io.ecliptica.engine.WasmValue;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedDeque;
 
 /**
@@ -9,17 +12,31 @@ import java.util.concurrent.ConcurrentLinkedDeque;
  * through forwarded imports. The guard interrupts all of them, because a runaway loop may sit in
  * an instance reached through an import, and interrupting an idle instance is avoided (some
  * adapters keep an early interrupt for the next call).
+ *
+ * <p>It also remembers every instance entered since the last {@link #drainEntered()}: after a
+ * trap, each metered one among them gets its stack-height global reset ({@link ScriptExecution}).
  */
 final class ActiveCalls {
     private final ConcurrentLinkedDeque<ModuleInstance> running = new ConcurrentLinkedDeque<>();
+    /** Touched on the worker thread only. */
+    private final Set<ModuleInstance> entered = Collections.newSetFromMap(new IdentityHashMap<>());
 
     WasmValue[] call(ModuleInstance instance, String export, WasmValue[] args) {
+        entered.add(instance);
         running.push(instance);
         try {
             return instance.call(export, args);
         } finally {
             running.removeFirstOccurrence(instance);
         }
+    }
+
+    /** The instances entered since the last drain, in no particular order; forgets them. */
+    Set<ModuleInstance> drainEntered() {
+        Set<ModuleInstance> out = Collections.newSetFromMap(new IdentityHashMap<>());
+        out.addAll(entered);
+        entered.clear();
+        return out;
     }
 
     void interruptAll() {

@@ -9,20 +9,35 @@ import io.ecliptica.engine.ModuleRejectedException;
 import io.ecliptica.engine.TrapKind;
 import io.ecliptica.engine.WasmEngine;
 import io.ecliptica.engine.WasmValue;
+import io.ecliptica.harness.exec.Metering;
+import io.ecliptica.instrument.Instrumenter;
 import io.ecliptica.text.WastAction;
 import io.ecliptica.text.WastCommand;
 import io.ecliptica.text.WastModule;
 import io.ecliptica.text.WastValue;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One script on one engine: the script's module registry and the engine calls for each command.
  * Every method runs on the engine's worker thread (the engine is single-threaded), except
  * {@link #stop()}, which the wall-clock guard calls from another thread.
+ *
+ * <p>Metered modules (an instrumenting profile, docs/gas.md §2) get the host side of the metering
+ * contract here: the two {@code __ecliptica} imports (which throw, {@link Failures} maps them to
+ * traps), unlimited gas ({@code __ecliptica_gas_set(2^63 - 1)}) right after instantiation, then the
+ * input's start function ({@code __ecliptica_start}), whose trap is an instantiation trap; after
+ * any call that did not return normally, every metered instance it entered gets its stack height
+ * reset ({@code __ecliptica_stack_reset}), since scripts keep calling an instance after a trap. The
+ * instrumenter's own exports ({@code __ecliptica_*}) are hidden from the modules of the script:
+ * importing one from a registered instance is a link error, as on the raw module. (A script
+ * cannot invoke one: wabt refuses a script invoking an export its module does not declare.)
  */
 final class ScriptExecution implements AutoCloseable {
 
@@ -48,6 +63,14 @@ final class ScriptExecution implements AutoCloseable {
     private static final String GLOBAL_GET = "get of a global (the engine API has no global access)";
     private static final String NON_NUMERIC = "v128 or reference value";
     private static final String TAINTED = "module state changed by a skipped command (import of its memory/table/global, or an action with v128/reference values)";
+    /**
+     * "Unlimited" gas: 2^63 - 1, the largest remaining gas of the instrumenter's signed gas
+     * counter (no run of the testsuite comes near it). Under the earlier unsigned scheme of
+     * docs/gas.md, where -1 was the largest value, it is just as unlimited.
+     */
+    static final long UNLIMITED_GAS = Long.MAX_VALUE;
+    /** Prefix of the exports the instrumenter adds (and of names the profile refuses to export). */
+    static final String RESERVED_PREFIX = "__ecliptica";
 
     private final WasmEngine engine;
     private final PreparedScript script;
@@ -55,6 +78,8 @@ final class ScriptExecution implements AutoCloseable {
     /** Compiled module or its {@link ModuleRejectedException}, by module bytes. */
     private final Map<PreparedModule.Key, Object> compiled = new HashMap<>();
     private final List<ModuleInstance> instances = new ArrayList<>();
+    /** The instances of metered modules. */
+    private final Set<ModuleInstance> metered = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Taint taint = new Taint();
     private final Map<String, Loaded> named = new HashMap<>();
     private final Map<String, Loaded> registered = new HashMap<>();
@@ -146,6 +171,9 @@ final class ScriptExecution implements AutoCloseable {
         if (p.refusal().isPresent()) {
             return Outcome.pass("rejected");
         }
+        if (p.skip().isPresent()) {
+            return Outcome.skip(p.skip().get()); // out of the profile's scope: it never judged validity
+        }
         Object c = compile(p);
         if (c instanceof ModuleRejectedException) {
             return Outcome.pass("rejected");
@@ -157,7 +185,7 @@ final class ScriptExecution implements AutoCloseable {
         List<HostImport> imports = new ArrayList<>();
         List<ModuleInstance> sources = new ArrayList<>();
         Optional<Outcome> blocked = imports(p, imports, sources);
-        Attempt a = blocked.isPresent() ? Attempt.blocked(blocked.get()) : instantiate((CompiledModule) c, imports, sources);
+        Attempt a = blocked.isPresent() ? Attempt.blocked(blocked.get()) : instantiate(p, (CompiledModule) c, imports, sources);
         if (a.blocked() != null) {
             return Outcome.fail("compiled", what + " module accepted", "compiled; not instantiated: " + a.blocked().reason());
         }
@@ -218,6 +246,14 @@ final class ScriptExecution implements AutoCloseable {
             }
             return Attempt.blocked(blocked.get());
         }
+        if (p.skip().isPresent()) {
+            // Out of the profile's scope: as if its import could not be provided, it is skipped,
+            // and what it would have initialized in imported state is missing.
+            if (taintOnSkip) {
+                taintExporters(p);
+            }
+            return Attempt.blocked(Outcome.skip(p.skip().get()));
+        }
         Object c = compile(p);
         if (c instanceof ModuleRejectedException e) {
             return new Attempt("rejected", Failures.firstLine(e.getMessage()), null, null);
@@ -225,7 +261,7 @@ final class ScriptExecution implements AutoCloseable {
         if (c instanceof Attempt failed) {
             return failed;
         }
-        return instantiate((CompiledModule) c, imports, sources);
+        return instantiate(p, (CompiledModule) c, imports, sources);
     }
 
     /** A {@link CompiledModule}, the {@link ModuleRejectedException}, or an {@link Attempt} for other failures. */
@@ -245,16 +281,53 @@ final class ScriptExecution implements AutoCloseable {
         return c;
     }
 
-    private Attempt instantiate(CompiledModule module, List<HostImport> imports,
+    private Attempt instantiate(PreparedModule p, CompiledModule module, List<HostImport> imports,
             List<ModuleInstance> sources) {
+        ModuleInstance instance;
         try {
-            ModuleInstance instance = module.instantiate(imports);
+            instance = module.instantiate(imports);
             instances.add(instance);
             taint.dependsOn(instance, sources);
-            return new Attempt("instantiated", "", instance, null);
         } catch (Throwable t) {
             Failures.Observed o = Failures.observe(t);
             return new Attempt(o.observed(), o.detail(), null, null);
+        }
+        if (p.metered()) {
+            metered.add(instance);
+            active.drainEntered();
+            try {
+                // Gas before anything runs (the start function is metered), then the start function:
+                // what the engine would have run at instantiation, had the profile not removed it.
+                active.call(instance, Instrumenter.GAS_SET_EXPORT, new WasmValue[] {WasmValue.i64(UNLIMITED_GAS)});
+                if (p.hasStart()) {
+                    active.call(instance, Instrumenter.START_EXPORT, new WasmValue[0]);
+                }
+            } catch (Throwable t) {
+                resetStacks(active.drainEntered()); // the start function may have entered registered instances
+                close(instance);
+                Failures.Observed o = Failures.observe(t);
+                return new Attempt(o.observed(), o.detail(), null, null);
+            }
+        }
+        return new Attempt("instantiated", "", instance, null);
+    }
+
+    /**
+     * After a call that did not return normally: a trap can leave a non-zero height in a metered
+     * instance's stack-height global (a {@code call_indirect} hands its callee's height over in it,
+     * docs/gas.md §7), and the next call from the host would start from there. So every metered
+     * instance the call entered gets it set back to 0 (best effort: an instance whose reset fails
+     * is left as it is).
+     */
+    private void resetStacks(Set<ModuleInstance> entered) {
+        for (ModuleInstance i : entered) {
+            if (metered.contains(i)) {
+                try {
+                    i.call(Instrumenter.STACK_RESET_EXPORT);
+                } catch (RuntimeException ignored) {
+                    // e.g. interrupted: the next command on it will show what is wrong
+                }
+            }
         }
     }
 
@@ -278,12 +351,18 @@ final class ScriptExecution implements AutoCloseable {
                 Spectest.function(imp.name()).ifPresent(out::add);
                 continue;
             }
+            if (p.metered() && imp.module().equals(Metering.HOST_MODULE)) {
+                Metering.IMPORTS.stream().filter(h -> h.name().equals(imp.name())).forEach(out::add);
+                continue;
+            }
             Loaded from = registered.get(imp.module());
             if (from instanceof Loaded.Missing m) {
                 return Optional.of(m.consequence());
             }
             if (from instanceof Loaded.Live live) {
-                FunctionType type = exportType(live.instance(), imp.name());
+                FunctionType type = metered.contains(live.instance()) && imp.name().startsWith(RESERVED_PREFIX)
+                        ? null // the instrumenter's export: the raw module has none, so neither does this one
+                        : exportType(live.instance(), imp.name());
                 if (type != null) {
                     out.add(forward(imp.module(), imp.name(), live.instance(), type));
                     sources.add(live.instance());
@@ -400,9 +479,11 @@ final class ScriptExecution implements AutoCloseable {
             return Outcome.skip(TAINTED);
         }
         WasmValue[] results;
+        active.drainEntered();
         try {
             results = active.call(instance, invoke.field(), args.toArray(WasmValue[]::new));
         } catch (Throwable t) {
+            resetStacks(active.drainEntered());
             Failures.Observed o = Failures.observe(t);
             Outcome judged = judge.judge(o.observed(), null);
             return judged.passed() || o.detail().isEmpty() ? judged
@@ -414,6 +495,7 @@ final class ScriptExecution implements AutoCloseable {
 
     private void close(ModuleInstance instance) {
         instances.remove(instance);
+        metered.remove(instance);
         taint.forget(instance);
         try {
             instance.close();
@@ -433,6 +515,7 @@ final class ScriptExecution implements AutoCloseable {
             }
         }
         instances.clear();
+        metered.clear();
         taint.clear();
         for (Object c : compiled.values()) {
             if (c instanceof CompiledModule m) {

@@ -56,6 +56,17 @@ public final class SpecRunner implements AutoCloseable {
      */
     public static final long DEFAULT_STACK_BYTES = 8L << 20;
 
+    /**
+     * Stack of the workers when the profile limits the stack height itself ({@link
+     * ModuleTransform#limitsStack()}): the harness's usual {@link EngineWorker#STACK_BYTES}, which
+     * docs/gas.md §7 sizes so that the profile's limit is reached first on every engine. There the
+     * engines never exhaust their own stack (the deepest chain the profile allows is 25,000 calls),
+     * so the slow unwinding above does not arise; on 8 MiB, the Chicory interpreter and GraalWasm
+     * overflow their Java stack before the profile's limit (GraalWasm at a few thousand calls),
+     * which would make exhaustion engine-dependent again.
+     */
+    public static final long PROFILE_STACK_BYTES = EngineWorker.STACK_BYTES;
+
     private record Slot(WasmEngine engine, EngineDescriptor descriptor, EngineWorker worker) {}
 
     /** A parsed script, or why it could not be read. */
@@ -80,10 +91,10 @@ public final class SpecRunner implements AutoCloseable {
      * @param timeout wall-clock guard per command
      */
     public SpecRunner(List<WasmEngine> engines, String profile, ModuleTransform transform, Duration timeout) {
-        this(engines, profile, transform, timeout, DEFAULT_STACK_BYTES);
+        this(engines, profile, transform, timeout, transform.limitsStack() ? PROFILE_STACK_BYTES : DEFAULT_STACK_BYTES);
     }
 
-    /** As above, with the worker threads' stack size (see {@link #DEFAULT_STACK_BYTES}). */
+    /** As above, with the worker threads' stack size (see {@link #DEFAULT_STACK_BYTES}, {@link #PROFILE_STACK_BYTES}). */
     public SpecRunner(List<WasmEngine> engines, String profile, ModuleTransform transform, Duration timeout,
             long workerStackBytes) {
         if (engines.isEmpty()) {

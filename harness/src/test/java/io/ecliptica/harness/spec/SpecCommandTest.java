@@ -63,6 +63,25 @@ class SpecCommandTest {
     }
 
     @Test
+    void everyInstrumentingProfileOfTheHarnessIsAccepted() throws Exception {
+        int exit = run("spec", "--engines", "chicory-interpreter", "--profile", "ecliptica-v1", "--json", "--no-progress",
+                resource("metered.wast"));
+        assertEquals(ExitCode.OK, exit, err.toString(StandardCharsets.UTF_8));
+        JsonNode root = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+        assertEquals("ecliptica-v1", root.path("profile").asText());
+        assertEquals(29, root.path("totals").path("chicory-interpreter").path("pass").asInt());
+        assertEquals(1, root.path("totals").path("chicory-interpreter").path("fail").asInt());
+        assertEquals(4, root.path("totals").path("chicory-interpreter").path("skip").asInt());
+        out.reset();
+        assertEquals(ExitCode.OK, run("spec", "--engines", "chicory-interpreter", "--profile", "cosmwasm-gatekeeper",
+                "--no-progress", resource("metered.wast")));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("profile cosmwasm-gatekeeper"));
+        assertEquals(ExitCode.BAD_INPUT, run("spec", "--profile", "ecliptica-v1-nogas", resource("metered.wast")));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("known: ecliptica-v1, none, cosmwasm-gatekeeper"),
+                err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void textReportHasTheMatrixAndTheFailures() throws Exception {
         int exit = run("spec", "--engines", "chicory-interpreter", "--timeout", "1", resource("failures.wast"));
         assertEquals(ExitCode.OK, exit, "failures are reported, not gated");
