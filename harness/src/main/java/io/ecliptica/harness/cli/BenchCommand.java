@@ -41,10 +41,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--engines", split = ",", paramLabel = "ID", description = "Engines (default: the default engine set).")
     List<String> engines = new ArrayList<>();
 
-    @Option(names = "--runs", defaultValue = "7", paramLabel = "N", description = "Measured runs per case (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--runs", defaultValue = "15", paramLabel = "N", description = "Measured runs per case (default: ${DEFAULT-VALUE}).")
     int runs;
 
-    @Option(names = "--warmups", defaultValue = "3", paramLabel = "N", description = "Unmeasured runs first (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmups", defaultValue = "20", paramLabel = "N", description = "Unmeasured runs first (default: ${DEFAULT-VALUE}).")
     int warmups;
 
     @Option(names = "--contracts", defaultValue = "vectors/contracts", paramLabel = "DIR",
