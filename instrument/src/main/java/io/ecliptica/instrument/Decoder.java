@@ -487,6 +487,11 @@ final class Decoder {
             throw malformed(at, "malformed elements segment kind " + flags);
         }
         int f = (int) flags;
+        if ((f & 4) != 0) {
+            // Element expressions (ref.func / ref.null) come with reference types: wasmtime, with
+            // reference types off as the platform requires, refuses them, so the gate must too.
+            throw feature(Features.REFERENCE_TYPES, at, "element segment with element expressions");
+        }
         long table = 0;
         List<Instr> offset = null;
         if ((f & 1) == 0) {
@@ -694,14 +699,9 @@ final class Decoder {
                 }
                 yield new Instr(op, bits, 0, null, at);
             }
-            case SELECT_T -> {
-                int n = count();
-                int[] types = new int[n];
-                for (int i = 0; i < n; i++) {
-                    types[i] = valType("in a typed select").code;
-                }
-                yield new Instr(op, 0, 0, types, at);
-            }
+            // Typed select belongs to reference types: wasmtime, with reference types off as the
+            // platform requires, refuses it, so the gate must too.
+            case SELECT_T -> throw feature(Features.REFERENCE_TYPES, at, "typed select");
         };
     }
 

@@ -94,6 +94,22 @@ class FeatureGateTest {
                   local.get 0 local.get 1 local.get 2 select (result externref)))""").feature());
     }
 
+    /**
+     * Encodings that came with reference types but are legal with only numeric values: wasmtime
+     * refuses them with reference types off (the spec run found both), so the gate does too.
+     */
+    @Test
+    void typedSelectAndElementExpressionsAreRejectedAsReferenceTypes() {
+        byte[] typedSelect = TestSupport.wat(
+                "(module (func (result i32) (select (result i32) (i32.const 1) (i32.const 2) (i32.const 0))))");
+        // 0x1c is the typed select opcode, right after the three i32.const instructions
+        assertRejected(rejected(typedSelect), Features.REFERENCE_TYPES, indexOf(typedSelect, hex("41 00 1c 01 7f")) + 2);
+        byte[] elemExprs = TestSupport.wat("(module (table 1 funcref) (func $f) (elem (i32.const 0) funcref (ref.func $f) (ref.null func)))");
+        ModuleRejectedException e = rejected(elemExprs);
+        assertEquals(Features.REFERENCE_TYPES, e.feature());
+        assertTrue(e.getMessage().contains("element expressions"), e.getMessage());
+    }
+
     @Test
     void multipleMemoriesAreRejected() {
         // memory section: 8 id, 9 size, 10 count 2, 11-12 first memory, 13 second memory
