@@ -10,6 +10,8 @@
   (func (export "overflow") (result i32) i32.const 0x80000000 i32.const -1 i32.div_s)
   (func (export "bad_conversion") (result i32) f32.const nan i32.trunc_f32_s)
   (func (export "oob_load") (result i32) i32.const 65535 i32.load)
+  (func (export "oob_fill") (memory.fill (i32.const 1) (i32.const 0) (i32.const -1)))
+  (func (export "oob_copy") (memory.copy (i32.const 0) (i32.const 8) (i32.const -8)))
   (func (export "call_ok") (result i32) i32.const 0 call_indirect (type $v_i))
   (func (export "undefined_element") (result i32) i32.const 9 call_indirect (type $v_i))
   (func (export "uninitialized_element") (result i32) i32.const 2 call_indirect (type $v_i))

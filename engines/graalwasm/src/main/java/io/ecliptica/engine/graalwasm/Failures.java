@@ -37,6 +37,11 @@ final class Failures {
         if (m.contains("is out-of-bounds") && (m.contains("memory access") || m.contains("buffer access"))) {
             return TrapKind.OUT_OF_BOUNDS_MEMORY;
         }
+        // memory.fill / memory.copy whose length wraps past 2^32: "memory access of negative length"
+        // (found by the spec testsuite, memory_copy.wast and memory_fill.wast)
+        if (m.contains("memory access of negative length")) {
+            return TrapKind.OUT_OF_BOUNDS_MEMORY;
+        }
         // call_indirect with an index past the table: "Element index '9' out of table bounds."
         if (m.contains("out of table bounds")) {
             return TrapKind.UNDEFINED_ELEMENT;

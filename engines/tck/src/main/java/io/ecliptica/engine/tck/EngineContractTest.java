@@ -236,6 +236,8 @@ public abstract class EngineContractTest {
             "overflow, INTEGER_OVERFLOW",
             "bad_conversion, INVALID_CONVERSION_TO_INTEGER",
             "oob_load, OUT_OF_BOUNDS_MEMORY",
+            "oob_fill, OUT_OF_BOUNDS_MEMORY",
+            "oob_copy, OUT_OF_BOUNDS_MEMORY",
             "undefined_element, UNDEFINED_ELEMENT",
             "uninitialized_element, UNINITIALIZED_ELEMENT",
             "type_mismatch, INDIRECT_CALL_TYPE_MISMATCH"})
