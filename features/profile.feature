@@ -85,3 +85,15 @@ Feature: The deterministic execution profile makes engines agree where WebAssemb
     Then the exit code is 1
     And the copy is reported as FAIL
     And the output names the field "costTableHash"
+
+  # cosmwasm-gatekeeper (docs/gas.md): CosmWasm's gatekeeper denies bulk memory, and every operator
+  # costs a flat 150,000; one iteration of the burn loop is 9 operators (see the scenario above).
+  Scenario: The CosmWasm-style profile refuses bulk memory and charges a flat cost per operator
+    When I run the contract "bulkmem" export "run" with args "" under profile "cosmwasm-gatekeeper"
+    Then the exit code is 0
+    And every engine reports status "invalid" and class "rejected_by_profile"
+    And every engine reports an output that reads "invalid: bulk-memory at offset"
+    When I run the contract "metering" export "burn" with args "10" under profile "cosmwasm-gatekeeper"
+    And I note the gas used
+    When I run the contract "metering" export "burn" with args "11" under profile "cosmwasm-gatekeeper"
+    Then every engine reports a gas used 1350000 more than noted
