@@ -2,7 +2,7 @@
  * The narrow interface between the harness and a WebAssembly engine.
  *
  * <p>Adapter contract (checked for every engine by the {@code engine-tck} test-kit; the full
- * brief for adapter authors is {@code engines/ADAPTER-BRIEF.md}):
+ * guide for adapter authors is {@code engines/README.md}):
  * <ul>
  *   <li>{@code compile}: malformed or invalid bytes give {@link io.ecliptica.engine.ModuleRejectedException}, nothing else.</li>
  *   <li>{@code instantiate}: fresh state each time; unused imports ignored; a missing or mistyped
