@@ -34,6 +34,7 @@ for f in "$@"; do
       abi["block_time"]     = "() -> i64"
       abi["revert"]         = "(i32, i32) -> nil"
       abi["abort"]          = "(i32, i32) -> nil"
+      abi["crypto_sha256"]  = "(i32, i32, i32) -> nil"
     }
     /^[A-Za-z]+\[[0-9]+\]:/ { sec = $1; sub(/\[.*/, "", sec); next }
     sec == "Type" && /^ - type\[/ {

@@ -66,8 +66,9 @@ public record Profile(String id, boolean passThrough, boolean allowFloats, boole
             HostCost.of("ecliptica", "block_time", "() -> (i64)", 20, 0),
             HostCost.of("ecliptica", "revert", "(i32 i32) -> ()", 50, 1, 1),
             HostCost.of("ecliptica", "abort", "(i32 i32) -> ()", 50, 1, 1),
+            // The first crypto host call (docs/abi.md §3): SHA-256 of a memory range.
+            HostCost.of("ecliptica", "crypto_sha256", "(i32 i32 i32) -> ()", 500, 10, 1),
             // Reserved for the privacy layer: priced now, so adding them is a visible cost-table change.
-            HostCost.reserved("ecliptica", "crypto_sha256", "(i32 i32 i32) -> ()", 500, 10, 1),
             HostCost.reserved("ecliptica", "crypto_ml_kem_768_encapsulate", "(i32 i32 i32 i32) -> ()", 100_000, 0),
             HostCost.reserved("ecliptica", "crypto_ml_dsa_65_verify", "(i32 i32 i32 i32) -> (i32)", 250_000, 10, 2));
 

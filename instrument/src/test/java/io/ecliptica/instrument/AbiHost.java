@@ -186,6 +186,17 @@ final class AbiHost {
             limit(u(a[1]), 65536);
             throw new Abort(read(inst, u(a[0]), u(a[1])));
         });
+        f.put("ecliptica.crypto_sha256", (inst, a) -> {
+            limit(u(a[1]), 65536);
+            byte[] data = read(inst, u(a[0]), u(a[1]));
+            checkRange(inst, u(a[2]), 32);
+            try {
+                inst.memory().write((int) u(a[2]), java.security.MessageDigest.getInstance("SHA-256").digest(data));
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+            return null;
+        });
         return f;
     }
 

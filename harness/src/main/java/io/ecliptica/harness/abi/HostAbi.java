@@ -10,6 +10,7 @@ import io.ecliptica.engine.Memory;
 import io.ecliptica.engine.ValueType;
 import io.ecliptica.harness.result.Event;
 import io.ecliptica.harness.state.Bytes;
+import io.ecliptica.harness.state.StateRootScheme;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +30,7 @@ public final class HostAbi {
     public static final int MAX_EVENTS = 1024;
     public static final int MAX_OUTPUT = 65536;
     public static final int ADDRESS_LENGTH = 32;
+    public static final int MAX_HASH_INPUT = 65536;
 
     private static final long[] NONE = new long[0];
 
@@ -73,7 +75,8 @@ public final class HostAbi {
                 }),
                 fn("abort", sig(I32, I32), sig(), (m, a) -> {
                     throw new HostSignal.Abort(readLimited(m, a[0], a[1], MAX_OUTPUT, "abort message"));
-                }));
+                }),
+                fn("crypto_sha256", sig(I32, I32, I32), sig(), this::sha256));
     }
 
     private long[] inputRead(Memory m, long[] a) {
@@ -133,6 +136,14 @@ public final class HostAbi {
             throw new HostSignal.AbiViolation("emit_event: more than " + MAX_EVENTS + " events");
         }
         events.add(new Event(topic, data));
+        return NONE;
+    }
+
+    /** SHA-256 of {@code [data, data+len)} written as 32 bytes at {@code out}. */
+    private long[] sha256(Memory m, long[] a) {
+        Bytes data = readLimited(m, a[0], a[1], MAX_HASH_INPUT, "crypto_sha256 input");
+        m.checkRange((int) a[2], 32);
+        m.write((int) a[2], StateRootScheme.sha256(data).toByteArray());
         return NONE;
     }
 

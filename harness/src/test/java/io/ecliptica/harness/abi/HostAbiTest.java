@@ -58,6 +58,7 @@ class HostAbiTest {
         bySpec.put("block_time", new FunctionType(List.of(), List.of(i64)));
         bySpec.put("revert", new FunctionType(List.of(i32, i32), List.of()));
         bySpec.put("abort", new FunctionType(List.of(i32, i32), List.of()));
+        bySpec.put("crypto_sha256", new FunctionType(List.of(i32, i32, i32), List.of()));
         Map<String, FunctionType> offered = new TreeMap<>();
         for (HostImport h : abi.imports()) {
             assertEquals("ecliptica", h.module());
@@ -203,6 +204,26 @@ class HostAbiTest {
         assertEquals(Bytes.utf8("no"), a.message());
         assertInstanceOf(HostSignal.AbiViolation.class,
                 assertThrows(HostSignal.class, () -> call("revert", 0, 65537)));
+    }
+
+    @Test
+    void cryptoSha256WritesTheDigest() {
+        // FIPS 180-2 appendix B.1: SHA-256("abc")
+        putText(0, "abc");
+        call("crypto_sha256", 0, 3, 100);
+        assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+                java.util.HexFormat.of().formatHex(mem.read(100, 32)));
+        // SHA-256 of the empty string, written over its own (empty) input
+        call("crypto_sha256", 200, 0, 200);
+        assertEquals("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+                java.util.HexFormat.of().formatHex(mem.read(200, 32)));
+    }
+
+    @Test
+    void cryptoSha256ChecksItsLimitThenItsRanges() {
+        assertThrows(HostSignal.AbiViolation.class, () -> call("crypto_sha256", 0, 65537, 0));
+        assertThrows(MemoryAccessException.class, () -> call("crypto_sha256", 1000, 100, 0));
+        assertThrows(MemoryAccessException.class, () -> call("crypto_sha256", 0, 3, 1000));
     }
 
     @Test
