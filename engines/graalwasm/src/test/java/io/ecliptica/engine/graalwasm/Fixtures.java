@@ -1,10 +1,11 @@
 package io.ecliptica.engine.graalwasm;
 
+import io.ecliptica.engine.tck.BigStackWorker;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicReference;
 
 /** Test modules (built from the .wat beside them) and the harness-like 256 MiB worker thread. */
 final class Fixtures {
@@ -23,23 +24,6 @@ final class Fixtures {
     }
 
     static <T> T onBigStack(Callable<T> task) throws Throwable {
-        AtomicReference<T> result = new AtomicReference<>();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread t = new Thread(null, () -> {
-            try {
-                result.set(task.call());
-            } catch (Throwable e) {
-                failure.set(e);
-            }
-        }, "graalwasm-test-worker", 256L << 20);
-        t.start();
-        t.join(120_000);
-        if (t.isAlive()) {
-            throw new AssertionError("did not finish within 120 s");
-        }
-        if (failure.get() != null) {
-            throw failure.get();
-        }
-        return result.get();
+        return BigStackWorker.run(task);
     }
 }

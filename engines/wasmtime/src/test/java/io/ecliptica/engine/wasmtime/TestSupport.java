@@ -1,5 +1,7 @@
 package io.ecliptica.engine.wasmtime;
 
+import io.ecliptica.engine.tck.BigStackWorker;
+
 import io.ecliptica.engine.CompiledModule;
 import io.ecliptica.engine.FunctionType;
 import io.ecliptica.engine.HostFunction;
@@ -10,7 +12,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicReference;
 
 /** Test resources and the large-stack worker thread the harness uses. */
 final class TestSupport {
@@ -42,21 +43,7 @@ final class TestSupport {
 
     /** Runs {@code task} on a fresh platform thread with a stack of {@code stackBytes}; rethrows its failure. */
     static <T> T onThread(long stackBytes, Callable<T> task) throws Throwable {
-        AtomicReference<T> result = new AtomicReference<>();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread t = new Thread(null, () -> {
-            try {
-                result.set(task.call());
-            } catch (Throwable e) {
-                failure.set(e);
-            }
-        }, "wasm-worker", stackBytes);
-        t.start();
-        t.join();
-        if (failure.get() != null) {
-            throw failure.get();
-        }
-        return result.get();
+        return BigStackWorker.run(stackBytes, task);
     }
 
     static <T> T onWorker(Callable<T> task) throws Throwable {
