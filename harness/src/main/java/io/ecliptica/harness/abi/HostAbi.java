@@ -37,11 +37,24 @@ public final class HostAbi {
     private final CallContext context;
     private final StorageOverlay storage;
     private final List<Event> events = new ArrayList<>();
+    private final HostCallTrace trace;
+    private final int depth;
     private Bytes output = Bytes.EMPTY;
 
     public HostAbi(CallContext context, StorageOverlay storage) {
+        this(context, storage, new HostCallTrace(false), 0);
+    }
+
+    /** @param trace receives every host call; {@code depth} is this contract's call depth */
+    public HostAbi(CallContext context, StorageOverlay storage, HostCallTrace trace, int depth) {
         this.context = context;
         this.storage = storage;
+        this.trace = trace;
+        this.depth = depth;
+    }
+
+    public HostCallTrace trace() {
+        return trace;
     }
 
     public Bytes output() {
@@ -71,10 +84,10 @@ public final class HostAbi {
                 fn("block_height", sig(), sig(I64), (m, a) -> new long[] {context.blockHeight()}),
                 fn("block_time", sig(), sig(I64), (m, a) -> new long[] {context.blockTime()}),
                 fn("revert", sig(I32, I32), sig(), (m, a) -> {
-                    throw new HostSignal.Revert(readLimited(m, a[0], a[1], MAX_OUTPUT, "revert message"));
+                    throw new HostSignal.Revert(traced(readLimited(m, a[0], a[1], MAX_OUTPUT, "revert message")));
                 }),
                 fn("abort", sig(I32, I32), sig(), (m, a) -> {
-                    throw new HostSignal.Abort(readLimited(m, a[0], a[1], MAX_OUTPUT, "abort message"));
+                    throw new HostSignal.Abort(traced(readLimited(m, a[0], a[1], MAX_OUTPUT, "abort message")));
                 }),
                 fn("crypto_sha256", sig(I32, I32, I32), sig(), this::sha256));
     }
@@ -91,15 +104,17 @@ public final class HostAbi {
         byte[] slice = new byte[(int) len];
         System.arraycopy(input, (int) offset, slice, 0, (int) len);
         m.write((int) a[0], slice);
+        trace.data(Bytes.of(slice));
         return NONE;
     }
 
     private long[] storageRead(Memory m, long[] a) {
-        Bytes key = readLimited(m, a[0], a[1], MAX_KEY, "storage key");
+        Bytes key = traced(readLimited(m, a[0], a[1], MAX_KEY, "storage key"));
         int dst = (int) a[2];
         int cap = (int) a[3];
         m.checkRange(dst, cap);
         Optional<Bytes> value = storage.get(key);
+        value.ifPresent(trace::data);
         if (value.isEmpty()) {
             return new long[] {-1};
         }
@@ -113,25 +128,25 @@ public final class HostAbi {
     }
 
     private long[] storageWrite(Memory m, long[] a) {
-        Bytes key = readLimited(m, a[0], a[1], MAX_KEY, "storage key");
-        Bytes value = readLimited(m, a[2], a[3], MAX_VALUE, "storage value");
+        Bytes key = traced(readLimited(m, a[0], a[1], MAX_KEY, "storage key"));
+        Bytes value = traced(readLimited(m, a[2], a[3], MAX_VALUE, "storage value"));
         storage.put(key, value);
         return NONE;
     }
 
     private long[] storageRemove(Memory m, long[] a) {
-        Bytes key = readLimited(m, a[0], a[1], MAX_KEY, "storage key");
+        Bytes key = traced(readLimited(m, a[0], a[1], MAX_KEY, "storage key"));
         return new long[] {storage.remove(key) ? 1 : 0};
     }
 
     private long[] returnData(Memory m, long[] a) {
-        output = readLimited(m, a[0], a[1], MAX_OUTPUT, "return data");
+        output = traced(readLimited(m, a[0], a[1], MAX_OUTPUT, "return data"));
         return NONE;
     }
 
     private long[] emitEvent(Memory m, long[] a) {
-        Bytes topic = readLimited(m, a[0], a[1], MAX_TOPIC, "event topic");
-        Bytes data = readLimited(m, a[2], a[3], MAX_EVENT_DATA, "event data");
+        Bytes topic = traced(readLimited(m, a[0], a[1], MAX_TOPIC, "event topic"));
+        Bytes data = traced(readLimited(m, a[2], a[3], MAX_EVENT_DATA, "event data"));
         if (events.size() >= MAX_EVENTS) {
             throw new HostSignal.AbiViolation("emit_event: more than " + MAX_EVENTS + " events");
         }
@@ -141,15 +156,21 @@ public final class HostAbi {
 
     /** SHA-256 of {@code [data, data+len)} written as 32 bytes at {@code out}. */
     private long[] sha256(Memory m, long[] a) {
-        Bytes data = readLimited(m, a[0], a[1], MAX_HASH_INPUT, "crypto_sha256 input");
+        Bytes data = traced(readLimited(m, a[0], a[1], MAX_HASH_INPUT, "crypto_sha256 input"));
         m.checkRange((int) a[2], 32);
-        m.write((int) a[2], StateRootScheme.sha256(data).toByteArray());
+        m.write((int) a[2], traced(StateRootScheme.sha256(data)).toByteArray());
         return NONE;
     }
 
-    private static long[] writeAddress(Memory m, long[] a, Bytes address) {
+    private long[] writeAddress(Memory m, long[] a, Bytes address) {
         m.write((int) a[0], address.toByteArray());
+        trace.data(address);
         return NONE;
+    }
+
+    private Bytes traced(Bytes b) {
+        trace.data(b);
+        return b;
     }
 
     /**
@@ -165,8 +186,40 @@ public final class HostAbi {
         return Bytes.of(m.read((int) ptr, (int) n));
     }
 
-    private static HostImport fn(String name, List<ValueType> params, List<ValueType> results, HostFunction f) {
-        return new HostImport(MODULE, name, new FunctionType(params, results), f);
+    /** A host import whose every call is folded into the trace (docs/abi.md §5). */
+    private HostImport fn(String name, List<ValueType> params, List<ValueType> results, HostFunction f) {
+        HostFunction traced = (m, a) -> {
+            trace.begin(name, depth, normalized(params, a));
+            long[] r;
+            try {
+                r = f.call(m, a);
+            } catch (RuntimeException e) {
+                trace.end(List.of(), signalClass(e));
+                throw e;
+            }
+            trace.end(normalized(results, r), "");
+            return r;
+        };
+        return new HostImport(MODULE, name, new FunctionType(params, results), traced);
+    }
+
+    /** i32 values zero-extended: adapters may hand them over sign-extended or not. */
+    private static List<Long> normalized(List<ValueType> types, long[] values) {
+        Long[] out = new Long[types.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = types.get(i) == I32 ? Integer.toUnsignedLong((int) values[i]) : values[i];
+        }
+        return List.of(out);
+    }
+
+    private static String signalClass(RuntimeException e) {
+        return switch (e) {
+            case HostSignal.Revert r -> "revert";
+            case HostSignal.Abort a -> "abort";
+            case HostSignal.AbiViolation v -> "abi_violation";
+            case io.ecliptica.engine.MemoryAccessException x -> "out_of_bounds_memory";
+            default -> e.getClass().getSimpleName();
+        };
     }
 
     private static List<ValueType> sig(ValueType... types) {

@@ -16,6 +16,7 @@ import io.ecliptica.engine.WasmTrapException;
 import io.ecliptica.engine.WasmValue;
 import io.ecliptica.harness.abi.CallContext;
 import io.ecliptica.harness.abi.HostAbi;
+import io.ecliptica.harness.abi.HostCallTrace;
 import io.ecliptica.harness.abi.HostSignal;
 import io.ecliptica.harness.abi.StorageOverlay;
 import io.ecliptica.harness.result.CallResult;
@@ -84,6 +85,15 @@ public final class EngineExecutor implements AutoCloseable {
      * {@link Status#OK} the returned state has its writes.
      */
     public Execution execute(PreparedModules prepared, WorldState pre, CodeStore code, BlockHeader block, Transaction tx) {
+        return execute(prepared, pre, code, block, tx, false);
+    }
+
+    /**
+     * As {@link #execute(PreparedModules, WorldState, CodeStore, BlockHeader, Transaction)}; with
+     * {@code recordHostCalls} the result carries every host call, not only the trace digest.
+     */
+    public Execution execute(PreparedModules prepared, WorldState pre, CodeStore code, BlockHeader block, Transaction tx,
+                             boolean recordHostCalls) {
         Optional<Account> target = pre.account(tx.to());
         if (target.isEmpty()) {
             return completed(pre, failure(pre, Status.INVALID, "no_contract", "no contract at " + tx.to()));
@@ -108,7 +118,9 @@ public final class EngineExecutor implements AutoCloseable {
             return completed(pre, failure(pre, Status.INVALID, "invalid_module", rejected.getMessage()));
         }
         StorageOverlay overlay = new StorageOverlay(key -> pre.storageValue(tx.to(), key));
-        HostAbi host = new HostAbi(new CallContext(tx.from(), tx.to(), tx.input(), block.height(), block.time()), overlay);
+        HostCallTrace trace = new HostCallTrace(recordHostCalls);
+        HostAbi host = new HostAbi(new CallContext(tx.from(), tx.to(), tx.input(), block.height(), block.time()), overlay,
+                trace, 0);
         CallTask task = new CallTask((CompiledModule) module, ready, host, tx);
         CallOutcome outcome;
         try {
@@ -120,12 +132,12 @@ public final class EngineExecutor implements AutoCloseable {
             return new Execution.Failed(engineError("call", e.getCause()));
         }
         if (outcome.failure() != null) {
-            return classify(pre, outcome.failure(), outcome.gasUsed());
+            return withTrace(classify(pre, outcome.failure(), outcome.gasUsed()), trace);
         }
         List<StorageWrite> writes = overlay.writeSet();
         WorldState post = apply(pre, tx.to(), writes);
-        return completed(post, new CallResult(Status.OK, "", host.output(), Arrays.asList(outcome.results()), host.events(),
-                writes, outcome.gasUsed(), post.stateRoot(), ""));
+        return new Execution.Completed(new CallResult(Status.OK, "", host.output(), Arrays.asList(outcome.results()),
+                host.events(), writes, outcome.gasUsed(), post.stateRoot(), ""), post, trace.summary());
     }
 
     /**
@@ -317,6 +329,10 @@ public final class EngineExecutor implements AutoCloseable {
     /** A call that never started (no instance): uses no gas. */
     private static CallResult failure(WorldState pre, Status status, String cls, String diagnostic) {
         return new CallResult(status, cls, Bytes.EMPTY, List.of(), List.of(), List.of(), 0, pre.stateRoot(), diagnostic);
+    }
+
+    private static Execution withTrace(Execution e, HostCallTrace trace) {
+        return e instanceof Execution.Completed c ? new Execution.Completed(c.result(), c.post(), trace.summary()) : e;
     }
 
     private static Execution completed(WorldState post, CallResult result) {
