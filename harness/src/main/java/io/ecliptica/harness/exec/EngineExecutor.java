@@ -52,6 +52,8 @@ public final class EngineExecutor implements AutoCloseable {
     private final WasmEngine engine;
     private final EngineWorker worker;
     private final Limits limits;
+    /** Time spent running calls on the worker (instantiate, start, call, host functions): the engine's own work. */
+    private final java.util.concurrent.atomic.LongAdder engineNanos = new java.util.concurrent.atomic.LongAdder();
     /** A prepared module's identity: the same code prepares differently under different profiles. */
     private record ModuleKey(String profile, Bytes codeHash) {
     }
@@ -78,6 +80,15 @@ public final class EngineExecutor implements AutoCloseable {
 
     public EngineDescriptor descriptor() {
         return engine.descriptor();
+    }
+
+    /**
+     * Nanoseconds this executor's engine spent running calls so far (instantiation, start function,
+     * the call and the host functions it called), without compiling, dispatch or state updates.
+     * Benchmarks divide wall time by it to get the harness's own overhead.
+     */
+    public long engineNanos() {
+        return engineNanos.sum();
     }
 
     /**
@@ -121,7 +132,7 @@ public final class EngineExecutor implements AutoCloseable {
         HostCallTrace trace = new HostCallTrace(recordHostCalls);
         HostAbi host = new HostAbi(new CallContext(tx.from(), tx.to(), tx.input(), block.height(), block.time()), overlay,
                 trace, 0);
-        CallTask task = new CallTask((CompiledModule) module, ready, host, tx);
+        CallTask task = new CallTask((CompiledModule) module, ready, host, tx, engineNanos);
         CallOutcome outcome;
         try {
             outcome = worker.run(task, limits.callTimeout());
@@ -220,18 +231,30 @@ public final class EngineExecutor implements AutoCloseable {
         private final ExecutionProfile.Preparation.Ready prepared;
         private final HostAbi host;
         private final Transaction tx;
+        private final java.util.concurrent.atomic.LongAdder nanos;
         private final AtomicReference<ModuleInstance> running = new AtomicReference<>();
         private volatile boolean stopped;
 
-        CallTask(CompiledModule module, ExecutionProfile.Preparation.Ready prepared, HostAbi host, Transaction tx) {
+        CallTask(CompiledModule module, ExecutionProfile.Preparation.Ready prepared, HostAbi host, Transaction tx,
+                 java.util.concurrent.atomic.LongAdder nanos) {
             this.module = module;
             this.prepared = prepared;
             this.host = host;
             this.tx = tx;
+            this.nanos = nanos;
         }
 
         @Override
         public CallOutcome call() {
+            long start = System.nanoTime();
+            try {
+                return run();
+            } finally {
+                nanos.add(System.nanoTime() - start);
+            }
+        }
+
+        private CallOutcome run() {
             List<HostImport> imports = prepared.metered() ? concat(host.imports(), Metering.IMPORTS) : host.imports();
             ModuleInstance instance;
             try {

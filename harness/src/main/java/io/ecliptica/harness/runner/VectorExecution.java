@@ -2,12 +2,11 @@ package io.ecliptica.harness.runner;
 
 import io.ecliptica.harness.exec.CodeStore;
 import io.ecliptica.harness.exec.EngineExecutor;
-import io.ecliptica.harness.exec.Execution;
+import io.ecliptica.harness.exec.BlockExecution;
 import io.ecliptica.harness.exec.PreparedModules;
+import io.ecliptica.harness.exec.Transaction;
 import io.ecliptica.harness.result.CallResult;
-import io.ecliptica.harness.result.Receipt;
 import io.ecliptica.harness.state.Bytes;
-import io.ecliptica.harness.state.ReceiptsRoot;
 import io.ecliptica.harness.state.WorldState;
 import io.ecliptica.harness.vector.BlockSpec;
 import io.ecliptica.harness.vector.ContractSpec;
@@ -44,23 +43,17 @@ final class VectorExecution {
         List<EngineTrace.BlockTrace> blocks = new ArrayList<>();
         for (int b = 0; b < vector.blocks().size(); b++) {
             BlockSpec block = vector.blocks().get(b);
-            List<CallResult> results = new ArrayList<>();
-            List<byte[]> receipts = new ArrayList<>();
-            for (int t = 0; t < block.transactions().size(); t++) {
-                TxSpec tx = block.transactions().get(t);
-                Execution ex = engine.execute(modules, state, genesis.code(), block.header(), tx.tx());
-                if (ex instanceof Execution.Failed f) {
-                    blocks.add(new EngineTrace.BlockTrace(results, Optional.empty(), Optional.empty()));
-                    return new EngineTrace(engine.descriptor(), genesis.state().stateRoot(), blocks,
-                            Optional.of(new EngineTrace.Failure(b, t, f.failure())));
-                }
-                Execution.Completed done = (Execution.Completed) ex;
-                results.add(done.result());
-                receipts.add(Receipt.encode(done.result()));
-                state = done.post();
+            List<Transaction> txs = block.transactions().stream().map(TxSpec::tx).toList();
+            BlockExecution.Outcome outcome = BlockExecution.run(engine, modules, genesis.code(), state, block.header(), txs);
+            List<CallResult> results = outcome.transactions().stream().map(BlockExecution.TxOutcome::result).toList();
+            if (outcome instanceof BlockExecution.Outcome.Failed f) {
+                blocks.add(new EngineTrace.BlockTrace(results, Optional.empty(), Optional.empty()));
+                return new EngineTrace(engine.descriptor(), genesis.state().stateRoot(), blocks,
+                        Optional.of(new EngineTrace.Failure(b, f.txIndex(), f.failure())));
             }
-            blocks.add(new EngineTrace.BlockTrace(results, Optional.of(state.stateRoot()),
-                    Optional.of(ReceiptsRoot.of(receipts))));
+            BlockExecution.Outcome.Completed done = (BlockExecution.Outcome.Completed) outcome;
+            state = done.post();
+            blocks.add(new EngineTrace.BlockTrace(results, Optional.of(done.stateRoot()), Optional.of(done.receiptsRoot())));
         }
         return new EngineTrace(engine.descriptor(), genesis.state().stateRoot(), blocks, Optional.empty());
     }

@@ -1,0 +1,78 @@
+package io.ecliptica.harness.exec;
+
+import io.ecliptica.harness.abi.HostCallTrace;
+import io.ecliptica.harness.result.CallResult;
+import io.ecliptica.harness.result.Receipt;
+import io.ecliptica.harness.state.Bytes;
+import io.ecliptica.harness.state.ReceiptsRoot;
+import io.ecliptica.harness.state.WorldState;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs the transactions of one block, in order, on one engine: the single place where a block
+ * turns into results, receipts, a receipts root, a post-state root and the gas used. Vector
+ * verification and chain replay both go through here, so they cannot drift apart.
+ */
+public final class BlockExecution {
+    private BlockExecution() {
+    }
+
+    /** What one block gave on one engine. */
+    public sealed interface Outcome {
+        /** The results (and receipts) of the transactions that completed, in order. */
+        List<TxOutcome> transactions();
+
+        /** Every transaction completed. {@code post} is the state after the last one. */
+        record Completed(WorldState pre, List<TxOutcome> transactions, WorldState post, Bytes receiptsRoot, long gasUsed)
+                implements Outcome {
+            public Completed {
+                transactions = List.copyOf(transactions);
+            }
+
+            public Bytes stateRoot() {
+                return post.stateRoot();
+            }
+        }
+
+        /** The engine gave no result for transaction {@code txIndex}; the block stops there. */
+        record Failed(WorldState pre, List<TxOutcome> transactions, int txIndex, HarnessFailure failure)
+                implements Outcome {
+            public Failed {
+                transactions = List.copyOf(transactions);
+            }
+        }
+    }
+
+    /**
+     * One completed transaction: its result, its receipt encoding (docs/state-root.md), the state
+     * after it, and the digest of its host calls (docs/abi.md §5).
+     */
+    public record TxOutcome(CallResult result, Bytes receipt, WorldState post, HostCallTrace.Summary hostCalls) {
+        public Bytes receiptDigest() {
+            return io.ecliptica.harness.state.StateRootScheme.sha256(receipt);
+        }
+    }
+
+    /** Runs {@code txs} from {@code pre} in the block {@code header}. */
+    public static Outcome run(EngineExecutor engine, PreparedModules modules, CodeStore code, WorldState pre,
+                              BlockHeader header, List<Transaction> txs) {
+        WorldState state = pre;
+        List<TxOutcome> done = new ArrayList<>(txs.size());
+        List<byte[]> receipts = new ArrayList<>(txs.size());
+        long gas = 0;
+        for (int t = 0; t < txs.size(); t++) {
+            Execution ex = engine.execute(modules, state, code, header, txs.get(t));
+            if (ex instanceof Execution.Failed f) {
+                return new Outcome.Failed(pre, done, t, f.failure());
+            }
+            Execution.Completed c = (Execution.Completed) ex;
+            byte[] receipt = Receipt.encode(c.result());
+            receipts.add(receipt);
+            done.add(new TxOutcome(c.result(), Bytes.of(receipt), c.post(), c.hostCalls()));
+            gas += c.result().gasUsed();
+            state = c.post();
+        }
+        return new Outcome.Completed(pre, done, state, ReceiptsRoot.of(receipts), gas);
+    }
+}
