@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 @Command(name = "harness", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Ecliptica conformance harness: runs WebAssembly contracts on several engines and checks "
                 + "that every byte of every result agrees.",
-        subcommands = {EnginesCommand.class, VerifyCommand.class, FillCommand.class, RunCommand.class, BenchCommand.class, SpecCommand.class},
+        subcommands = {EnginesCommand.class, VerifyCommand.class, FillCommand.class, RunCommand.class, BenchCommand.class, SpecCommand.class,
+                FuzzCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:every engine agrees and matches every expectation",

@@ -19,16 +19,22 @@ public final class EngineRegistry {
     private static final List<String> ORDER = List.of("chicory-interpreter", "chicory-compiler", "wasmtime", "graalwasm");
 
     private final List<WasmEngineProvider> providers;
+    /** Engines found by name only ({@link UnlistedEngineProvider}). */
+    private final List<UnlistedEngineProvider> unlisted;
 
-    private EngineRegistry(List<WasmEngineProvider> providers) {
+    private EngineRegistry(List<WasmEngineProvider> providers, List<UnlistedEngineProvider> unlisted) {
         this.providers = providers;
+        this.unlisted = unlisted;
     }
 
     public static EngineRegistry discover() {
         List<WasmEngineProvider> found = new ArrayList<>();
         ServiceLoader.load(WasmEngineProvider.class).forEach(found::add);
         found.sort(Comparator.comparingInt((WasmEngineProvider p) -> rank(p.id())).thenComparing(WasmEngineProvider::id));
-        return new EngineRegistry(List.copyOf(found));
+        List<UnlistedEngineProvider> byNameOnly = new ArrayList<>();
+        ServiceLoader.load(UnlistedEngineProvider.class).forEach(byNameOnly::add);
+        byNameOnly.sort(Comparator.comparing(WasmEngineProvider::id));
+        return new EngineRegistry(List.copyOf(found), List.copyOf(byNameOnly));
     }
 
     private static int rank(String id) {
@@ -45,8 +51,11 @@ public final class EngineRegistry {
         return providers.stream().filter(WasmEngineProvider::selectedByDefault).map(WasmEngineProvider::id).toList();
     }
 
+    /** The engine of that id, listed or {@linkplain UnlistedEngineProvider usable by name only}. */
     public Optional<WasmEngineProvider> provider(String id) {
-        return providers.stream().filter(p -> p.id().equals(id)).findFirst();
+        Optional<WasmEngineProvider> listed = providers.stream().filter(p -> p.id().equals(id)).findFirst();
+        return listed.isPresent() ? listed
+                : unlisted.stream().filter(p -> p.id().equals(id)).map(p -> (WasmEngineProvider) p).findFirst();
     }
 
     /** An engine's availability on this JVM, as {@code harness engines} shows it. */

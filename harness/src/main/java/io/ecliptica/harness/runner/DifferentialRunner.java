@@ -41,6 +41,14 @@ public final class DifferentialRunner implements AutoCloseable {
         return prepared.computeIfAbsent(profileId, id -> new PreparedModules(profiles.apply(id)));
     }
 
+    /**
+     * Drops the prepared modules (a long fuzzing campaign sees millions of distinct modules; the
+     * engines' compile caches are bounded already).
+     */
+    public void forgetPrepared() {
+        prepared.clear();
+    }
+
     public List<EngineExecutor> engines() {
         return engines;
     }

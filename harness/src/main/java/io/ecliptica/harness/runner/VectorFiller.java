@@ -1,5 +1,6 @@
 package io.ecliptica.harness.runner;
 
+import io.ecliptica.engine.EngineDescriptor;
 import io.ecliptica.harness.HarnessVersion;
 import io.ecliptica.harness.abi.HostAbi;
 import io.ecliptica.harness.state.Bytes;
@@ -44,13 +45,29 @@ public final class VectorFiller {
             return new Outcome.Refused(verdict, "engines did not all agree; no fixture written");
         }
         EngineTrace agreed = verdict.traces().get(0);
+        List<EngineDescriptor> by = runner.engines().stream().map(EngineExecutor::descriptor).toList();
+        boolean changed = writeFixture(filler, fixtureFile, agreed, by,
+                runner.prepared(filler.profile()).profile().costTableHash());
+        return new Outcome.Written(verdict, fixtureFile, changed);
+    }
+
+    /**
+     * Writes the fixture of {@code filler} with the results of {@code reference} as expectations
+     * and {@code filledBy} as the engines that agreed (atomically; only if the bytes change).
+     * {@code fill} passes the trace all engines agreed on; the fuzzer's reproducers pass the
+     * reference side's trace of a divergence (docs/fuzzing.md, "Reproducers").
+     *
+     * @return whether the file changed
+     */
+    public static boolean writeFixture(Vector filler, Path fixtureFile, EngineTrace reference,
+                                       List<EngineDescriptor> filledBy, String costTableHash) throws IOException {
         List<FixtureWriter.BlockResults> blocks = new ArrayList<>();
-        for (EngineTrace.BlockTrace bt : agreed.blocks()) {
+        for (EngineTrace.BlockTrace bt : reference.blocks()) {
             blocks.add(new FixtureWriter.BlockResults(bt.results(), bt.stateRoot().orElseThrow(),
                     bt.receiptsRoot().orElseThrow()));
         }
         byte[] json = CanonicalJson.toBytes(FixtureWriter.build(filler, fixtureFile,
-                provenance(filler, fixtureFile, runner), agreed.preStateRoot(), blocks));
+                provenance(filler, fixtureFile, filledBy, costTableHash), reference.preStateRoot(), blocks));
         boolean changed = !Files.exists(fixtureFile) || !java.util.Arrays.equals(Files.readAllBytes(fixtureFile), json);
         if (changed) {
             Path dir = fixtureFile.toAbsolutePath().getParent();
@@ -61,10 +78,11 @@ public final class VectorFiller {
             Files.move(tmp, fixtureFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         }
-        return new Outcome.Written(verdict, fixtureFile, changed);
+        return changed;
     }
 
-    private static Provenance provenance(Vector filler, Path fixtureFile, DifferentialRunner runner) throws IOException {
+    private static Provenance provenance(Vector filler, Path fixtureFile, List<EngineDescriptor> filledBy,
+                                         String costTableHash) throws IOException {
         Path base = fixtureFile.toAbsolutePath().normalize().getParent();
         TreeMap<String, String> sources = new TreeMap<>();
         for (ContractSpec c : filler.contracts()) {
@@ -77,10 +95,9 @@ public final class VectorFiller {
             }
         }
         String fillerPath = base.relativize(filler.file().toAbsolutePath().normalize()).toString().replace('\\', '/');
-        List<Provenance.FilledBy> by = runner.engines().stream().map(EngineExecutor::descriptor)
+        List<Provenance.FilledBy> by = filledBy.stream()
                 .map(d -> new Provenance.FilledBy(d.id(), d.library(), d.version(), d.mode())).toList();
-        return new Provenance(HarnessVersion.label(), HostAbi.ID, StateRootScheme.ID,
-                runner.prepared(filler.profile()).profile().costTableHash(), fillerPath,
+        return new Provenance(HarnessVersion.label(), HostAbi.ID, StateRootScheme.ID, costTableHash, fillerPath,
                 StateRootScheme.sha256(Bytes.of(Files.readAllBytes(filler.file()))).toHex(), sources, by);
     }
 }
