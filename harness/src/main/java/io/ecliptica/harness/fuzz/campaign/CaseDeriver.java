@@ -86,7 +86,7 @@ public final class CaseDeriver {
             module = Optional.of(m);
         } else {
             ContractPool.Entry e = pool.entries().get(r.nextInt(pool.entries().size()));
-            contract = new ContractSpec(e.contract().name(), CONTRACT, e.contract().code(), e.contract().codeHash(), "",
+            contract = new ContractSpec("contract", CONTRACT, e.contract().code(), e.contract().codeHash(), "",
                     e.contract().storage());
             exports = e.exports();
             origin = "contract " + e.label();
@@ -118,7 +118,7 @@ public final class CaseDeriver {
 
     /** The contract spec of a generated module at the case address, with empty storage. */
     public static ContractSpec generatedContract(byte[] wasm) {
-        return new ContractSpec("generated", CONTRACT, Bytes.of(wasm), StateRootScheme.codeHash(wasm), "",
+        return new ContractSpec("contract", CONTRACT, Bytes.of(wasm), StateRootScheme.codeHash(wasm), "",
                 new TreeMap<>());
     }
 
@@ -147,7 +147,7 @@ public final class CaseDeriver {
         long gas = switch (r.nextInt(10)) {
             case 0, 1 -> r.nextInt(3000);
             case 2, 3, 4 -> 10_000 + r.nextInt(190_000);
-            default -> 1_000_000 + r.nextInt(4_000_000);
+            default -> 200_000 + r.nextInt(800_000);
         };
         return new Transaction(from, CONTRACT, function, input, args, gas);
     }
