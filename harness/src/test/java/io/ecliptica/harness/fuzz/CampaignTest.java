@@ -1,0 +1,128 @@
+package io.ecliptica.harness.fuzz;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ecliptica.harness.cli.Main;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Campaigns through the CLI against the stand-in bug engines ({@link StandInEngine}) on the test
+ * contract pool (resources fuzz/fillers: arith.wat). Expected fields follow from each bug alone:
+ * a wrong shift or remainder shows first in the call's results, a dropped write in its writes, a
+ * halted JVM as a crash of that engine's worker.
+ */
+class CampaignTest {
+    @TempDir
+    Path tmp;
+
+    record Run(int exit, String out, String err) {
+        JsonNode json() throws IOException {
+            return new ObjectMapper().readTree(out);
+        }
+    }
+
+    static Run harness(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    static String pool() {
+        try {
+            return Path.of(CampaignTest.class.getResource("/fuzz/fillers/arith.json").toURI()).getParent().toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @ParameterizedTest(name = "{0} is found, reported once as a {1} divergence, minimized to one call, and verify reproduces it")
+    @CsvSource({"bug-shl, results", "bug-rem-s, results", "bug-skip-write, writes"})
+    void standInBugIsFoundMinimizedAndReproduced(String bug, String field) throws IOException {
+        Path out = tmp.resolve("out");
+        Run r = harness("fuzz", "--in-process", "--seed", "7", "--cases", "60", "--out", out.toString(),
+                "--contracts", pool(), "--engines", "chicory-interpreter," + bug);
+        assertEquals(1, r.exit(), r.err());
+        JsonNode s = r.json();
+        assertEquals(1, s.path("distinctBugs").asInt(), r.out());
+        JsonNode b = s.path("bugs").get(0);
+        assertEquals(field, b.path("field").asText());
+        assertEquals("[[\"chicory-interpreter\"],[\"" + bug + "\"]]", b.path("sides").toString());
+        assertEquals(s.path("findings").asLong(), b.path("count").asLong());
+        JsonNode repro = b.path("reproducer");
+        assertEquals(1, repro.path("transactions").asInt(), r.out());
+        assertTrue(repro.path("fixture").asBoolean());
+        Path fixture = out.resolve(repro.path("dir").asText()).resolve("fixture.json");
+        Path filler = out.resolve(repro.path("dir").asText()).resolve("filler.json");
+        // bug.json on disk says the same as the summary
+        JsonNode onDisk = new ObjectMapper().readTree(out.resolve("findings").resolve(b.path("id").asText()).resolve("bug.json").toFile());
+        assertEquals(b, onDisk);
+
+        Run diverges = harness("verify", "--engines", "chicory-interpreter," + bug, fixture.toString());
+        assertEquals(1, diverges.exit(), diverges.out() + diverges.err());
+        assertTrue(diverges.out().contains("field \"" + field + "\"") || diverges.out().contains("field " + field),
+                diverges.out());
+        // on real engines the fixture passes: a regression vector once the engine is fixed
+        Run reference = harness("verify", "--engines", "chicory-interpreter,wasmtime", fixture.toString());
+        assertEquals(0, reference.exit(), reference.out() + reference.err());
+        Run fill = harness("fill", "--engines", "chicory-interpreter,wasmtime", "--out", tmp.resolve("refill").toString(),
+                filler.toString());
+        assertEquals(0, fill.exit(), fill.out() + fill.err());
+    }
+
+    @Test
+    void shardsOfOneCampaignRunDisjointCases() throws IOException {
+        List<Long> seen = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Run r = harness("fuzz", "--in-process", "--seed", "3", "--cases", "4", "--shard", i + "/3",
+                    "--out", tmp.resolve("s" + i).toString(), "--contracts", pool(), "--engines", "chicory-interpreter");
+            assertEquals(0, r.exit(), r.err());
+            JsonNode s = r.json();
+            assertEquals(4, s.path("cases").asLong());
+            assertEquals(i, s.path("firstCase").asLong());
+            assertEquals(i + 9, s.path("lastCase").asLong());
+            for (long k = s.path("firstCase").asLong(); k <= s.path("lastCase").asLong(); k += 3) {
+                seen.add(k);
+            }
+        }
+        assertEquals(12, seen.stream().distinct().count());
+        assertEquals(List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L), seen.stream().sorted().toList());
+    }
+
+    @Test
+    void aCrashingEngineIsAFindingAndTheCampaignGoesOn() throws IOException {
+        Path out = tmp.resolve("crash");
+        Run r = harness("fuzz", "--seed", "5", "--cases", "12", "--out", out.toString(), "--contracts", pool(),
+                "--engines", "chicory-interpreter,bug-crash", "--minimize-runs", "0");
+        assertEquals(1, r.exit(), r.err());
+        JsonNode s = r.json();
+        assertEquals(12, s.path("cases").asLong(), "the campaign ran every case");
+        assertEquals(1, s.path("distinctBugs").asInt(), r.out());
+        JsonNode b = s.path("bugs").get(0);
+        assertEquals("crash", b.path("field").asText());
+        assertEquals("[[\"bug-crash\"]]", b.path("sides").toString());
+        assertTrue(s.path("workerRestarts").asInt() >= b.path("count").asInt() - 1, r.out());
+        for (JsonNode index : b.path("savedCases")) {
+            Path saved = out.resolve("findings").resolve(b.path("id").asText()).resolve("cases").resolve(index.asText());
+            assertTrue(Files.isRegularFile(saved.resolve("filler.json")), saved.toString());
+            assertTrue(Files.readString(saved.resolve("filler.json")).contains("\"clear\""));
+        }
+        assertEquals(Math.min(b.path("count").asInt(), 20), b.path("savedCases").size());
+    }
+}
