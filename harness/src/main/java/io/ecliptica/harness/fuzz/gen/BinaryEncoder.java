@@ -7,7 +7,9 @@ import java.util.List;
 
 /**
  * Writes a {@link Lowering} as a WebAssembly 2.0 binary: sections in the standard order, each
- * present only when non-empty, minimal LEB128 everywhere, locals grouped by runs of one type.
+ * present only when non-empty (the data count section only when code names a segment), minimal
+ * LEB128 everywhere, locals grouped by runs of one type: the choices wabt's {@code wat2wasm} makes,
+ * so the text form converts back to the same bytes.
  * A pure function of the module, hence byte-identical for the same module.
  */
 final class BinaryEncoder {
@@ -101,7 +103,7 @@ final class BinaryEncoder {
             }
             out.section(9, s);
         }
-        if (!m.data().isEmpty()) {
+        if (low.usesDataIndex) {
             s = new Buf();
             s.u32(m.data().size());
             out.section(12, s);

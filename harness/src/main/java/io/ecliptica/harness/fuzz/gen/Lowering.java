@@ -27,6 +27,8 @@ final class Lowering {
     private final Map<FuncSig, Integer> typeIndex = new LinkedHashMap<>();
     private final Map<Long, Integer> funcIndex = new HashMap<>();
     final List<List<Flat>> bodies = new ArrayList<>();
+    /** True when code names a data segment ({@code memory.init}, {@code data.drop}): the data count section is needed. */
+    boolean usesDataIndex;
 
     Lowering(ModuleAst ast) {
         this.ast = ast;
@@ -130,7 +132,10 @@ final class Lowering {
                     }
                     case CALL -> out.add(new Flat(Op.CALL, funcIndex(i.a()), 0, null, null));
                     case CALL_INDIRECT -> out.add(new Flat(Op.CALL_INDIRECT, typeIndex(i.sig()), 0, null, null));
-                    default -> out.add(new Flat(i.op(), i.a(), i.b(), null, null));
+                    default -> {
+                        usesDataIndex |= i.op() == Op.MEMORY_INIT || i.op() == Op.DATA_DROP;
+                        out.add(new Flat(i.op(), i.a(), i.b(), null, null));
+                    }
                 }
             }
             case Node.Block b -> {
