@@ -117,7 +117,12 @@ final class Lowering {
                 }
                 switch (i.op()) {
                     case DROP -> {
-                        int n = i.args().isEmpty() ? 1 : i.args().get(0).results().size();
+                        // One drop per value its operands leave (a multi-value operand, or operands a
+                        // reduction left as several nodes).
+                        int n = 0;
+                        for (Node arg : i.args()) {
+                            n += arg.results().size();
+                        }
                         for (int k = 0; k < n; k++) {
                             out.add(new Flat(Op.DROP, 0, 0, null, null));
                         }

@@ -22,7 +22,7 @@ import java.util.List;
  * ecliptica-v1, one transaction per export with arguments drawn from the module's own entropy.
  * Shared by the generator, reducer and Jazzer tests.
  */
-final class EngineRuns implements AutoCloseable {
+public final class EngineRuns implements AutoCloseable {
     static final Bytes CONTRACT = Bytes.fromHex("0x" + "00".repeat(31) + "07");
     static final Bytes SENDER = Bytes.fromHex("0x" + "ab".repeat(32));
     static final BlockHeader BLOCK = new BlockHeader(7, 1_700_000_000L);
@@ -31,12 +31,12 @@ final class EngineRuns implements AutoCloseable {
     private final EngineExecutor executor;
     private final PreparedModules prepared = new PreparedModules(Profiles.byId("ecliptica-v1"));
 
-    EngineRuns(String engineId) throws io.ecliptica.engine.EngineUnavailableException {
+    public EngineRuns(String engineId) throws io.ecliptica.engine.EngineUnavailableException {
         executor = new EngineExecutor(EngineRegistry.discover().provider(engineId).orElseThrow().create(),
                 new EngineExecutor.Limits(Duration.ofSeconds(20), Duration.ofSeconds(60)));
     }
 
-    static List<Transaction> transactions(GeneratedModule m, Entropy args) {
+    public static List<Transaction> transactions(GeneratedModule m, Entropy args) {
         List<Transaction> out = new ArrayList<>();
         for (GeneratedModule.ExportedFunction f : m.exports()) {
             List<WasmValue> values = new ArrayList<>();
@@ -53,7 +53,7 @@ final class EngineRuns implements AutoCloseable {
     }
 
     /** Runs the transactions in order, each on the state the previous one left. */
-    List<Execution> run(GeneratedModule m, List<Transaction> txs) {
+    public List<Execution> run(GeneratedModule m, List<Transaction> txs) {
         byte[] wasm = m.wasm();
         CodeStore code = CodeStore.empty().with(wasm);
         WorldState state = WorldState.empty().withAccount(CONTRACT, StateRootScheme.codeHash(wasm));
