@@ -79,7 +79,7 @@ class ModuleGeneratorTest {
     @Test
     void fuzzerBytesOfAnyLengthGiveAcceptedModules() {
         SeededEntropy lengths = new SeededEntropy(99);
-        for (int i = 0; i < 300; i++) {
+        for (int i = 0; i < 150; i++) {
             byte[] input = new byte[i == 0 ? 0 : lengths.nextInt(4096)];
             for (int k = 0; k < input.length; k++) {
                 input[k] = (byte) lengths.nextInt(256);
@@ -90,7 +90,7 @@ class ModuleGeneratorTest {
 
     @Test
     void textFormConvertsToTheSameModule() {
-        for (long seed = 0; seed < 40; seed++) {
+        for (long seed = 0; seed < 20; seed++) {
             GeneratedModule m = ModuleGenerator.generate(seed, DEFAULT);
             byte[] fromText = Wat.toWasm(m.toWat(), "seed" + seed + ".wat");
             // wat2wasm validates; an independent encoder agreeing byte for byte checks our encoder too.
