@@ -57,7 +57,8 @@ final class ChicoryInstance implements ModuleInstance {
         }
         ExportFunction target = instance.export(export);
 
-        begin();
+        Thread outerRunner = begin();
+        Throwable outerFailure = state.hostFailure();
         boolean stoppedByInterrupt = false;
         long[] out;
         try {
@@ -67,7 +68,8 @@ final class ChicoryInstance implements ModuleInstance {
             stoppedByInterrupt = t instanceof ChicoryInterruptedException;
             throw ChicoryErrors.translate(t, state.hostFailure());
         } finally {
-            end(stoppedByInterrupt);
+            state.restoreHostFailure(outerFailure);
+            end(outerRunner, stoppedByInterrupt);
         }
 
         List<ValueType> results = fn.type().results();
@@ -98,19 +100,25 @@ final class ChicoryInstance implements ModuleInstance {
         }
     }
 
-    private void begin() {
+    /**
+     * Marks the call as running on this thread and returns the runner it replaces: non-null when a
+     * host function calls back into this instance while an outer call of it is suspended there.
+     */
+    private Thread begin() {
         synchronized (lock) {
             if (interruptRequested) {
                 interruptRequested = false;
                 throw new ExecutionInterruptedException("execution interrupted before the call started", null);
             }
+            Thread outer = runner;
             runner = Thread.currentThread();
+            return outer;
         }
     }
 
-    private void end(boolean stoppedByInterrupt) {
+    private void end(Thread outerRunner, boolean stoppedByInterrupt) {
         synchronized (lock) {
-            runner = null;
+            runner = outerRunner; // a re-entrant call hands the instance back to the suspended outer call
             if (interruptRequested || stoppedByInterrupt) {
                 // Our interrupt (delivered to this thread, maybe after the wasm code already
                 // finished) or one Chicory reported as this call's outcome: consume it.

@@ -30,6 +30,11 @@ final class HostCallState {
         hostFailure = null;
     }
 
+    /** Puts back a suspended outer call's record when a re-entrant call of the instance ends. */
+    void restoreHostFailure(Throwable outer) {
+        hostFailure = outer;
+    }
+
     /** A Chicory host-function body calling {@code host}, whose type already matches the import. */
     WasmFunctionHandle bridge(HostImport host) {
         ValueType[] params = host.type().params().toArray(ValueType[]::new);

@@ -35,8 +35,8 @@ final class GraalWasmInstance implements ModuleInstance {
         Value function = functions.computeIfAbsent(export, exports::getMember);
         Object[] guestArgs = Values.toGuest(type.params(), args);
         CallToken token = new CallToken(Thread.currentThread());
-        state.begin(token);
-        module.enter(token);
+        InstanceState.Suspended outer = state.begin(token);
+        CallToken outerRunning = module.enter(token);
         try {
             return Values.results(type.results(), function.execute(guestArgs));
         } catch (PolyglotException | StackOverflowError e) {
@@ -44,8 +44,8 @@ final class GraalWasmInstance implements ModuleInstance {
         } catch (RuntimeException e) {
             throw Failures.map(e, null);
         } finally {
-            module.exit(token);
-            state.end();
+            module.exit(token, outerRunning);
+            state.end(outer);
         }
     }
 

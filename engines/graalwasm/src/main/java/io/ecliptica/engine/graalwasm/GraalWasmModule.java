@@ -75,16 +75,23 @@ final class GraalWasmModule implements CompiledModule {
         return mapped;
     }
 
-    void enter(CallToken token) {
+    /**
+     * Makes {@code token}'s call the one running in this context and returns the call it suspends
+     * (an instance of this module calling, through a host function, into another instance of it or
+     * into itself); {@link #exit} makes that one the running call again.
+     */
+    CallToken enter(CallToken token) {
         synchronized (gate) {
+            CallToken outer = running;
             running = token;
+            return outer;
         }
     }
 
-    void exit(CallToken token) {
+    void exit(CallToken token, CallToken outer) {
         synchronized (gate) {
             if (running == token) {
-                running = null;
+                running = outer;
             }
         }
     }

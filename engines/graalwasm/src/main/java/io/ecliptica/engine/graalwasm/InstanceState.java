@@ -10,13 +10,24 @@ final class InstanceState {
     private volatile CallToken current;
     private RuntimeException hostFailure; // only touched by the thread running the call
 
-    void begin(CallToken token) {
+    /**
+     * Starts a call and returns what it suspends: non-null when a host function calls back into
+     * this instance while an outer call of it waits there; {@link #end} puts that back.
+     */
+    Suspended begin(CallToken token) {
+        Suspended outer = new Suspended(current, hostFailure);
         hostFailure = null;
         current = token;
+        return outer;
     }
 
-    void end() {
-        current = null;
+    void end(Suspended outer) {
+        current = outer.token();
+        hostFailure = outer.hostFailure();
+    }
+
+    /** The state of an outer call of this instance while a re-entrant call runs. */
+    record Suspended(CallToken token, RuntimeException hostFailure) {
     }
 
     CallToken current() {

@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.ecliptica.engine.CompiledModule;
 import io.ecliptica.engine.ExecutionInterruptedException;
 import io.ecliptica.engine.FunctionType;
+import io.ecliptica.engine.HostFunction;
 import io.ecliptica.engine.HostImport;
 import io.ecliptica.engine.LinkException;
 import io.ecliptica.engine.MemoryAccessException;
@@ -414,6 +415,178 @@ public abstract class EngineContractTest {
             return values;
         });
         assertEquals(List.of(1001, 1001, 1001, 2002), seen);
+    }
+
+    // ---- wasm called from inside a host function (cross-contract calls) -------------------------
+
+    /** Host functions for nest.wat; {@code descend} and {@code reenter} do what each test needs. */
+    private static List<HostImport> nestImports(HostFunction descend, HostFunction reenter) {
+        return List.of(
+                new HostImport("test", "descend", new FunctionType(List.of(ValueType.I32), List.of(ValueType.I32)), descend),
+                new HostImport("test", "reenter", new FunctionType(List.of(ValueType.I64), List.of()), reenter));
+    }
+
+    private static final HostFunction NO_REENTRY = (mem, args) -> {
+        throw new AssertionError("reenter not expected");
+    };
+
+    /**
+     * descend(n) for an instance at {@code level}: checks the caller's own memory still holds n at
+     * address 0, runs run(n - 1) in a fresh instance of {@code modules[level + 1]} if n > 0, then
+     * writes 1 at address 4 of the caller's memory. So run(n) = run(n - 1) + 1 and run(0) = 1.
+     */
+    private static HostFunction descendInto(List<CompiledModule> modules, int level) {
+        return (mem, args) -> {
+            int n = (int) args[0];
+            assertEquals(n, readI32(mem.read(0, 4)), "the host sees the calling instance's memory");
+            int nested = 0;
+            if (n > 0) {
+                try (ModuleInstance callee = modules.get(level + 1).instantiate(
+                        nestImports(descendInto(modules, level + 1), NO_REENTRY))) {
+                    nested = callee.call("run", WasmValue.i32(n - 1))[0].asI32();
+                }
+                assertEquals(n, readI32(mem.read(0, 4)), "after the nested call the host still sees the caller's memory");
+            }
+            mem.write(4, new byte[] {1, 0, 0, 0});
+            return new long[] {nested};
+        };
+    }
+
+    private static int readI32(byte[] le) {
+        return (le[0] & 0xff) | (le[1] & 0xff) << 8 | (le[2] & 0xff) << 16 | (le[3] & 0xff) << 24;
+    }
+
+    @Test
+    void hostFunctionRunsOtherModulesNestedEightDeep() throws Throwable {
+        // Nine separately compiled modules, one per level: run(8) -> run(7) -> ... -> run(0).
+        List<CompiledModule> modules = new ArrayList<>();
+        for (int i = 0; i <= 8; i++) {
+            modules.add(engine.compile(TckModules.load("nest")));
+        }
+        WasmValue[] out = BigStackWorker.run(() -> {
+            try (ModuleInstance top = modules.get(0).instantiate(nestImports(descendInto(modules, 0), NO_REENTRY))) {
+                return top.call("run", WasmValue.i32(8));
+            }
+        });
+        assertEquals(WasmValue.i32(9), out[0]);
+    }
+
+    @Test
+    void hostFunctionRunsNewInstancesOfTheCallersOwnModule() throws Throwable {
+        // The same compiled module at every level: a contract calling its own code.
+        CompiledModule module = engine.compile(TckModules.load("nest"));
+        List<CompiledModule> modules = java.util.Collections.nCopies(9, module);
+        WasmValue[] out = BigStackWorker.run(() -> {
+            try (ModuleInstance top = module.instantiate(nestImports(descendInto(modules, 0), NO_REENTRY))) {
+                // Twice in a row from one frame: the second host call finds everything restored.
+                return top.call("run_twice", WasmValue.i32(8));
+            }
+        });
+        assertEquals(WasmValue.i32(18), out[0]);
+    }
+
+    @Test
+    void aTrappingCalleeDoesNotPoisonItsCaller() throws Throwable {
+        CompiledModule caller = engine.compile(TckModules.load("nest"));
+        CompiledModule callee = engine.compile(TckModules.load("nest"));
+        List<TrapKind> seen = new ArrayList<>();
+        for (CompiledModule calleeModule : List.of(callee, caller)) { // another module, then the caller's own
+            HostFunction descend = (mem, args) -> {
+                try (ModuleInstance inner = calleeModule.instantiate(nestImports(NO_REENTRY, NO_REENTRY))) {
+                    seen.add(assertThrows(WasmTrapException.class, () -> inner.call("trap")).kind());
+                    // The trapped callee instance stays callable too.
+                    inner.call("set", WasmValue.i64(3));
+                    assertEquals(WasmValue.i64(3), inner.call("get")[0]);
+                }
+                mem.write(4, new byte[] {1, 0, 0, 0});
+                return new long[] {40};
+            };
+            WasmValue[] out = BigStackWorker.run(() -> {
+                try (ModuleInstance top = caller.instantiate(nestImports(descend, NO_REENTRY))) {
+                    WasmValue[] first = top.call("run_twice", WasmValue.i32(1)); // (40 + 1) * 2
+                    assertEquals(WasmValue.i32(41), top.call("run", WasmValue.i32(1))[0]);
+                    return first;
+                }
+            });
+            assertEquals(WasmValue.i32(82), out[0]);
+        }
+        assertEquals(java.util.Collections.nCopies(6, TrapKind.UNREACHABLE), seen);
+    }
+
+    @Test
+    void hostFunctionCallsBackIntoTheCallingInstance() throws Throwable {
+        // reenter(d) reads the caller's global through its export "get" and writes g + d through
+        // "set" while the caller is suspended in the host call: 5 + 10 + 100 = 115.
+        CompiledModule module = engine.compile(TckModules.load("nest"));
+        AtomicReference<ModuleInstance> self = new AtomicReference<>();
+        HostFunction reenter = (mem, args) -> {
+            long g = self.get().call("get")[0].asI64();
+            self.get().call("set", WasmValue.i64(g + args[0]));
+            mem.write(8, new byte[] {9}); // the memory view still works after the re-entrant calls
+            return new long[0];
+        };
+        WasmValue[] out = BigStackWorker.run(() -> {
+            try (ModuleInstance inst = module.instantiate(nestImports(NO_REENTRY, reenter))) {
+                self.set(inst);
+                WasmValue[] r = inst.call("reenter_twice");
+                assertEquals(WasmValue.i64(115), inst.call("get")[0], "the instance keeps the value afterwards");
+                return r;
+            }
+        });
+        assertEquals(WasmValue.i64(115), out[0]);
+    }
+
+    @Test
+    void aTrapInAReentrantCallLeavesTheSuspendedCallerRunning() throws Throwable {
+        CompiledModule module = engine.compile(TckModules.load("nest"));
+        AtomicReference<ModuleInstance> self = new AtomicReference<>();
+        HostFunction reenter = (mem, args) -> {
+            assertEquals(TrapKind.UNREACHABLE, assertThrows(WasmTrapException.class, () -> self.get().call("trap")).kind());
+            long g = self.get().call("get")[0].asI64();
+            self.get().call("set", WasmValue.i64(g + args[0]));
+            return new long[0];
+        };
+        WasmValue[] out = BigStackWorker.run(() -> {
+            try (ModuleInstance inst = module.instantiate(nestImports(NO_REENTRY, reenter))) {
+                self.set(inst);
+                return inst.call("reenter_twice");
+            }
+        });
+        assertEquals(WasmValue.i64(115), out[0]);
+    }
+
+    @Test
+    void interruptStillStopsTheCallerAfterAReentrantCall() throws Throwable {
+        // The harness's wall-clock guard interrupts the transaction's instance; a nested call into
+        // that same instance (the gas accessors) must not leave it deaf to interrupts.
+        CompiledModule module = engine.compile(TckModules.load("nest"));
+        AtomicReference<ModuleInstance> self = new AtomicReference<>();
+        HostFunction reenter = (mem, args) -> {
+            self.get().call("set", WasmValue.i64(self.get().call("get")[0].asI64() + args[0]));
+            return new long[0];
+        };
+        CountDownLatch started = new CountDownLatch(1);
+        AtomicReference<Throwable> outcome = new AtomicReference<>();
+        Thread worker = new Thread(null, () -> {
+            try (ModuleInstance inst = module.instantiate(nestImports(NO_REENTRY, reenter))) {
+                self.set(inst);
+                started.countDown();
+                inst.call("reenter_then_spin");
+                outcome.set(new AssertionError("an infinite loop returned"));
+            } catch (Throwable t) {
+                outcome.set(t);
+            }
+        }, "tck-reenter-spin", BigStackWorker.STACK_BYTES);
+        worker.setDaemon(true);
+        worker.start();
+        assertTrue(started.await(30, TimeUnit.SECONDS));
+        Thread.sleep(300);
+        self.get().interrupt();
+        worker.join(10_000);
+        if (worker.isAlive()) {
+            fail("interrupt() did not stop the loop within 10 s after a re-entrant call");
+        }
+        assertInstanceOf(ExecutionInterruptedException.class, outcome.get());
     }
 
     // ---- wall-clock guard ----------------------------------------------------------------------

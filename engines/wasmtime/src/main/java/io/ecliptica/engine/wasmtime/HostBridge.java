@@ -34,6 +34,11 @@ final class HostBridge {
         failure = null;
     }
 
+    /** Puts back the record of an outer call of the instance when a re-entrant call ends. */
+    void restore(Throwable outer) {
+        failure = outer;
+    }
+
     /** The first exception a host function threw since {@link #reset()}, or null. */
     Throwable failure() {
         return failure;

@@ -77,6 +77,9 @@ final class WasmtimeInstance implements ModuleInstance {
             interruptRequested = false;
             throw new ExecutionInterruptedException("execution interrupted before the call started", null);
         }
+        // A host function may call back into this instance while an outer call of it waits there:
+        // the outer call's failure record is kept aside and put back when this call ends.
+        Throwable outerFailure = bridge.failure();
         bridge.reset();
         HostBridge previous = shared.enter(bridge);
         try {
@@ -89,6 +92,7 @@ final class WasmtimeInstance implements ModuleInstance {
             throw outcome;
         } finally {
             shared.exit(previous);
+            bridge.restore(outerFailure);
         }
     }
 
