@@ -68,9 +68,11 @@ public record Profile(String id, boolean passThrough, boolean allowFloats, boole
             HostCost.of("ecliptica", "abort", "(i32 i32) -> ()", 50, 1, 1),
             // The first crypto host call (docs/abi.md §3): SHA-256 of a memory range.
             HostCost.of("ecliptica", "crypto_sha256", "(i32 i32 i32) -> ()", 500, 10, 1),
-            // Reserved for the privacy layer: priced now, so adding them is a visible cost-table change.
-            HostCost.reserved("ecliptica", "crypto_ml_kem_768_encapsulate", "(i32 i32 i32 i32) -> ()", 100_000, 0),
-            HostCost.reserved("ecliptica", "crypto_ml_dsa_65_verify", "(i32 i32 i32 i32) -> (i32)", 250_000, 10, 2));
+            // The privacy layer's host calls (docs/privacy.md §10): priced at the cost of their work.
+            HostCost.of("ecliptica", "crypto_ml_dsa_65_verify", "(i32 i32 i32 i32) -> (i32)", 250_000, 10, 2),
+            HostCost.of("ecliptica", "crypto_seal_to_caller", "(i32 i32 i32) -> ()", 100_000, 10, 1),
+            // Raw KEM encapsulation stays reserved: contracts get envelopes, never bare shared secrets.
+            HostCost.reserved("ecliptica", "crypto_ml_kem_768_encapsulate", "(i32 i32 i32 i32) -> ()", 100_000, 0));
 
     private static Map<CostClass, Long> eclipticaV1Weights() {
         EnumMap<CostClass, Long> w = new EnumMap<>(CostClass.class);

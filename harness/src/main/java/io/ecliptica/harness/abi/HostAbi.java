@@ -8,6 +8,8 @@ import io.ecliptica.engine.HostFunction;
 import io.ecliptica.engine.HostImport;
 import io.ecliptica.engine.Memory;
 import io.ecliptica.engine.ValueType;
+import io.ecliptica.harness.crypto.SpendingPublicKey;
+import io.ecliptica.harness.crypto.ViewerEnvelope;
 import io.ecliptica.harness.result.Event;
 import io.ecliptica.harness.state.Bytes;
 import io.ecliptica.harness.state.StateRootScheme;
@@ -31,6 +33,9 @@ public final class HostAbi {
     public static final int MAX_OUTPUT = 65536;
     public static final int ADDRESS_LENGTH = 32;
     public static final int MAX_HASH_INPUT = 65536;
+    public static final int MAX_SIGNED_MESSAGE = 65536;
+    /** Output index of the first envelope made by {@code crypto_seal_to_caller} (docs/privacy.md §5.2). */
+    public static final long SEALED_BASE = 0x8000_0000L;
 
     private static final long[] NONE = new long[0];
 
@@ -39,6 +44,8 @@ public final class HostAbi {
     private final List<Event> events = new ArrayList<>();
     private final HostCallTrace trace;
     private final int depth;
+    private final Optional<CallerSealer> sealer;
+    private long sealed;
     private Bytes output = Bytes.EMPTY;
 
     public HostAbi(CallContext context, StorageOverlay storage) {
@@ -47,10 +54,17 @@ public final class HostAbi {
 
     /** @param trace receives every host call; {@code depth} is this contract's call depth */
     public HostAbi(CallContext context, StorageOverlay storage, HostCallTrace trace, int depth) {
+        this(context, storage, trace, depth, Optional.empty());
+    }
+
+    /** @param sealer present on a private chain: seals {@code crypto_seal_to_caller} envelopes */
+    public HostAbi(CallContext context, StorageOverlay storage, HostCallTrace trace, int depth,
+                   Optional<CallerSealer> sealer) {
         this.context = context;
         this.storage = storage;
         this.trace = trace;
         this.depth = depth;
+        this.sealer = sealer;
     }
 
     public HostCallTrace trace() {
@@ -89,7 +103,9 @@ public final class HostAbi {
                 fn("abort", sig(I32, I32), sig(), (m, a) -> {
                     throw new HostSignal.Abort(traced(readLimited(m, a[0], a[1], MAX_OUTPUT, "abort message")));
                 }),
-                fn("crypto_sha256", sig(I32, I32, I32), sig(), this::sha256));
+                fn("crypto_sha256", sig(I32, I32, I32), sig(), this::sha256),
+                fn("crypto_ml_dsa_65_verify", sig(I32, I32, I32, I32), sig(I32), this::mlDsaVerify),
+                fn("crypto_seal_to_caller", sig(I32, I32, I32), sig(), this::sealToCaller));
     }
 
     private long[] inputRead(Memory m, long[] a) {
@@ -159,6 +175,36 @@ public final class HostAbi {
         Bytes data = traced(readLimited(m, a[0], a[1], MAX_HASH_INPUT, "crypto_sha256 input"));
         m.checkRange((int) a[2], 32);
         m.write((int) a[2], traced(StateRootScheme.sha256(data)).toByteArray());
+        return NONE;
+    }
+
+    /**
+     * {@code crypto_ml_dsa_65_verify(pk, msg, msg_len, sig) -> i32}: 1 if the 3309-byte signature at
+     * {@code sig} verifies over the message under the 1952-byte ML-DSA-65 public key at {@code pk}
+     * (docs/privacy.md §6.1, empty context), else 0 (including a key that is not a valid encoding).
+     */
+    private long[] mlDsaVerify(Memory m, long[] a) {
+        Bytes pk = traced(readLimited(m, a[0], SpendingPublicKey.LENGTH, SpendingPublicKey.LENGTH, "ML-DSA-65 public key"));
+        Bytes msg = traced(readLimited(m, a[1], a[2], MAX_SIGNED_MESSAGE, "crypto_ml_dsa_65_verify message"));
+        Bytes signature = traced(readLimited(m, a[3], SpendingPublicKey.SIGNATURE_LENGTH, SpendingPublicKey.SIGNATURE_LENGTH,
+                "ML-DSA-65 signature"));
+        return new long[] {new SpendingPublicKey(pk).verify(msg, signature) ? 1 : 0};
+    }
+
+    /**
+     * {@code crypto_seal_to_caller(data, len, out)}: writes the envelope sealing {@code [data, data+len)}
+     * to the sender's viewing key ({@code len} + 1105 bytes at {@code out}); the n-th such envelope
+     * of a transaction has output index 0x80000000 + n (docs/privacy.md §5.2). An ABI violation on a
+     * plaintext chain, where no sender has a viewing key.
+     */
+    private long[] sealToCaller(Memory m, long[] a) {
+        Bytes data = traced(readLimited(m, a[0], a[1], MAX_OUTPUT, "crypto_seal_to_caller input"));
+        if (sealer.isEmpty()) {
+            throw new HostSignal.AbiViolation("crypto_seal_to_caller: not a private chain (no viewing keys)");
+        }
+        m.checkRange((int) a[2], data.length() + ViewerEnvelope.OVERHEAD);
+        Bytes envelope = traced(sealer.get().seal(SEALED_BASE + sealed++, data));
+        m.write((int) a[2], envelope.toByteArray());
         return NONE;
     }
 

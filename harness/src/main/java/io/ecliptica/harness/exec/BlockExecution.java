@@ -8,6 +8,7 @@ import io.ecliptica.harness.state.ReceiptsRoot;
 import io.ecliptica.harness.state.WorldState;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Runs the transactions of one block, in order, on one engine: the single place where a block
@@ -54,15 +55,21 @@ public final class BlockExecution {
         }
     }
 
-    /** Runs {@code txs} from {@code pre} in the block {@code header}. */
+    /** Runs {@code txs} from {@code pre} in the block {@code header} of a plaintext chain. */
     public static Outcome run(EngineExecutor engine, PreparedModules modules, CodeStore code, WorldState pre,
                               BlockHeader header, List<Transaction> txs) {
+        return run(engine, modules, code, pre, header, txs, Optional.empty());
+    }
+
+    /** Runs {@code txs} from {@code pre} in the block {@code header}; {@code privacy} for a private chain. */
+    public static Outcome run(EngineExecutor engine, PreparedModules modules, CodeStore code, WorldState pre,
+                              BlockHeader header, List<Transaction> txs, Optional<Privacy> privacy) {
         WorldState state = pre;
         List<TxOutcome> done = new ArrayList<>(txs.size());
         List<byte[]> receipts = new ArrayList<>(txs.size());
         long gas = 0;
         for (int t = 0; t < txs.size(); t++) {
-            Execution ex = engine.execute(modules, state, code, header, txs.get(t));
+            Execution ex = engine.execute(modules, state, code, new TxContext(header, t, privacy), txs.get(t), false);
             if (ex instanceof Execution.Failed f) {
                 return new Outcome.Failed(pre, done, t, f.failure());
             }

@@ -15,10 +15,13 @@ import io.ecliptica.engine.WasmEngine;
 import io.ecliptica.engine.WasmTrapException;
 import io.ecliptica.engine.WasmValue;
 import io.ecliptica.harness.abi.CallContext;
+import io.ecliptica.harness.abi.CallerSealer;
 import io.ecliptica.harness.abi.HostAbi;
 import io.ecliptica.harness.abi.HostCallTrace;
 import io.ecliptica.harness.abi.HostSignal;
 import io.ecliptica.harness.abi.StorageOverlay;
+import io.ecliptica.harness.crypto.OutputPosition;
+import io.ecliptica.harness.crypto.ViewingPublicKey;
 import io.ecliptica.harness.result.CallResult;
 import io.ecliptica.harness.result.Status;
 import io.ecliptica.harness.result.StorageWrite;
@@ -54,6 +57,7 @@ public final class EngineExecutor implements AutoCloseable {
     private final Limits limits;
     /** Time spent running calls on the worker (instantiate, start, call, host functions): the engine's own work. */
     private final java.util.concurrent.atomic.LongAdder engineNanos = new java.util.concurrent.atomic.LongAdder();
+    private final HostCrypto crypto;
     /** A prepared module's identity: the same code prepares differently under different profiles. */
     private record ModuleKey(String profile, Bytes codeHash) {
     }
@@ -73,8 +77,14 @@ public final class EngineExecutor implements AutoCloseable {
     };
 
     public EngineExecutor(WasmEngine engine, Limits limits) {
+        this(engine, limits, HostCrypto.STANDARD);
+    }
+
+    /** An executor whose host uses {@code crypto} on private chains (tests give one engine a faulty one). */
+    public EngineExecutor(WasmEngine engine, Limits limits, HostCrypto crypto) {
         this.engine = engine;
         this.limits = limits;
+        this.crypto = crypto;
         this.worker = new EngineWorker(engine.descriptor().id());
     }
 
@@ -96,7 +106,7 @@ public final class EngineExecutor implements AutoCloseable {
      * {@link Status#OK} the returned state has its writes.
      */
     public Execution execute(PreparedModules prepared, WorldState pre, CodeStore code, BlockHeader block, Transaction tx) {
-        return execute(prepared, pre, code, block, tx, false);
+        return execute(prepared, pre, code, TxContext.plain(block, 0), tx, false);
     }
 
     /**
@@ -105,6 +115,23 @@ public final class EngineExecutor implements AutoCloseable {
      */
     public Execution execute(PreparedModules prepared, WorldState pre, CodeStore code, BlockHeader block, Transaction tx,
                              boolean recordHostCalls) {
+        return execute(prepared, pre, code, TxContext.plain(block, 0), tx, recordHostCalls);
+    }
+
+    /**
+     * Runs {@code tx} at its place {@code ctx} in the chain: on a private chain (docs/privacy.md §10)
+     * admission checks come first, stored values are decrypted on read, and the result's writes,
+     * output and events are encrypted and sealed.
+     */
+    public Execution execute(PreparedModules prepared, WorldState pre, CodeStore code, TxContext ctx, Transaction tx,
+                             boolean recordHostCalls) {
+        Optional<Privacy> privacy = ctx.privacy();
+        if (privacy.isPresent()) {
+            Optional<CallResult> rejected = PrivateTransactions.admit(crypto, privacy.get(), tx, pre);
+            if (rejected.isPresent()) {
+                return completed(pre, rejected.get());
+            }
+        }
         Optional<Account> target = pre.account(tx.to());
         if (target.isEmpty()) {
             return completed(pre, failure(pre, Status.INVALID, "no_contract", "no contract at " + tx.to()));
@@ -116,6 +143,15 @@ public final class EngineExecutor implements AutoCloseable {
                     List.of(), List.of(), 0, pre.stateRoot(), r.message()));
         }
         ExecutionProfile.Preparation.Ready ready = (ExecutionProfile.Preparation.Ready) preparation;
+        Transaction run = tx;
+        if (privacy.isPresent() && ready.metered()) {
+            Optional<CallResult> tooLow = PrivateTransactions.intrinsicGas(tx, pre);
+            if (tooLow.isPresent()) {
+                return completed(pre, tooLow.get());
+            }
+            run = new Transaction(tx.from(), tx.to(), tx.function(), tx.input(), tx.args(),
+                    tx.gasLimit() - PrivateTransactions.SIGNATURE_CHECK, tx.auth());
+        }
         Object module;
         try {
             module = compiled(new ModuleKey(prepared.profile().id(), codeHash), ready.wasm());
@@ -128,11 +164,17 @@ public final class EngineExecutor implements AutoCloseable {
         if (module instanceof ModuleRejectedException rejected) {
             return completed(pre, failure(pre, Status.INVALID, "invalid_module", rejected.getMessage()));
         }
-        StorageOverlay overlay = new StorageOverlay(key -> pre.storageValue(tx.to(), key));
+        StorageOverlay overlay = new StorageOverlay(privacy.isEmpty() ? key -> pre.storageValue(tx.to(), key)
+                : key -> pre.storageValue(tx.to(), key).map(v -> crypto.decryptValue(privacy.get().master(), tx.to(), key, v)));
         HostCallTrace trace = new HostCallTrace(recordHostCalls);
-        HostAbi host = new HostAbi(new CallContext(tx.from(), tx.to(), tx.input(), block.height(), block.time()), overlay,
-                trace, 0);
-        CallTask task = new CallTask((CompiledModule) module, ready, host, tx, engineNanos);
+        Optional<CallerSealer> sealer = privacy.map(p -> {
+            ViewingPublicKey viewer = p.viewer(tx.from()).orElseThrow();
+            return (index, payload) -> crypto.seal(p.master(),
+                    new OutputPosition(ctx.block().height(), ctx.txIndex(), index), viewer, payload);
+        });
+        HostAbi host = new HostAbi(new CallContext(tx.from(), tx.to(), tx.input(), ctx.block().height(), ctx.block().time()),
+                overlay, trace, 0, sealer);
+        CallTask task = new CallTask((CompiledModule) module, ready, host, run, engineNanos);
         CallOutcome outcome;
         try {
             outcome = worker.run(task, limits.callTimeout());
@@ -142,13 +184,20 @@ public final class EngineExecutor implements AutoCloseable {
         } catch (ExecutionException e) {
             return new Execution.Failed(engineError("call", e.getCause()));
         }
+        Execution plain;
         if (outcome.failure() != null) {
-            return withTrace(classify(pre, outcome.failure(), outcome.gasUsed()), trace);
+            plain = classify(pre, outcome.failure(), outcome.gasUsed());
+        } else {
+            List<StorageWrite> writes = overlay.writeSet();
+            WorldState post = privacy.isPresent() ? pre : apply(pre, tx.to(), writes);
+            plain = completed(post, new CallResult(Status.OK, "", host.output(), Arrays.asList(outcome.results()),
+                    host.events(), writes, outcome.gasUsed(), post.stateRoot(), ""));
         }
-        List<StorageWrite> writes = overlay.writeSet();
-        WorldState post = apply(pre, tx.to(), writes);
-        return new Execution.Completed(new CallResult(Status.OK, "", host.output(), Arrays.asList(outcome.results()),
-                host.events(), writes, outcome.gasUsed(), post.stateRoot(), ""), post, trace.summary());
+        if (privacy.isPresent() && plain instanceof Execution.Completed c) {
+            plain = PrivateTransactions.finish(crypto, privacy.get(), ctx, tx, ready.metered(), pre, c.result(),
+                    outcome.gasUsed(), stored -> apply(pre, tx.to(), stored));
+        }
+        return withTrace(plain, trace);
     }
 
     /**

@@ -4,12 +4,14 @@ import io.ecliptica.harness.exec.CodeStore;
 import io.ecliptica.harness.exec.EngineExecutor;
 import io.ecliptica.harness.exec.BlockExecution;
 import io.ecliptica.harness.exec.PreparedModules;
+import io.ecliptica.harness.exec.Privacy;
 import io.ecliptica.harness.exec.Transaction;
 import io.ecliptica.harness.result.CallResult;
 import io.ecliptica.harness.state.Bytes;
 import io.ecliptica.harness.state.WorldState;
 import io.ecliptica.harness.vector.BlockSpec;
 import io.ecliptica.harness.vector.ContractSpec;
+import io.ecliptica.harness.vector.PrivacySpec;
 import io.ecliptica.harness.vector.TxSpec;
 import io.ecliptica.harness.vector.Vector;
 import java.util.ArrayList;
@@ -40,11 +42,13 @@ final class VectorExecution {
 
     static EngineTrace run(Vector vector, Genesis genesis, PreparedModules modules, EngineExecutor engine) {
         WorldState state = genesis.state();
+        Optional<Privacy> privacy = vector.privacy().map(PrivacySpec::context);
         List<EngineTrace.BlockTrace> blocks = new ArrayList<>();
         for (int b = 0; b < vector.blocks().size(); b++) {
             BlockSpec block = vector.blocks().get(b);
             List<Transaction> txs = block.transactions().stream().map(TxSpec::tx).toList();
-            BlockExecution.Outcome outcome = BlockExecution.run(engine, modules, genesis.code(), state, block.header(), txs);
+            BlockExecution.Outcome outcome = BlockExecution.run(engine, modules, genesis.code(), state, block.header(), txs,
+                    privacy);
             List<CallResult> results = outcome.transactions().stream().map(BlockExecution.TxOutcome::result).toList();
             if (outcome instanceof BlockExecution.Outcome.Failed f) {
                 blocks.add(new EngineTrace.BlockTrace(results, Optional.empty(), Optional.empty()));

@@ -51,6 +51,20 @@ public final class FixtureWriter {
             e.put("mode", f.mode());
         }
 
+        filler.privacy().ifPresent(p -> {
+            ObjectNode po = root.putObject("privacy");
+            po.put("scheme", VectorReader.PRIVACY_SCHEME);
+            po.put("chainId", p.chainId());
+            // the chain's shared secret is an input of execution like the code; account secrets stay in the filler
+            po.put("masterSecret", p.master().exportText().substring("master:".length()));
+            ObjectNode accounts = po.putObject("accounts");
+            for (PrivacySpec.Account a : p.accounts()) {
+                ObjectNode ao = accounts.putObject(a.name());
+                ao.put("address", a.address().toHex());
+                ao.put("viewingKey", a.viewingKey().encoded().toHex());
+                ao.put("spendingKey", a.spendingKey().encoded().toHex());
+            }
+        });
         ObjectNode contracts = root.putObject("contracts");
         for (ContractSpec c : filler.contracts()) {
             ObjectNode o = contracts.putObject(c.name());
@@ -87,6 +101,11 @@ public final class FixtureWriter {
                     tx.tx().args().forEach(a -> args.add(a.toString()));
                 }
                 to.put("gasLimit", tx.tx().gasLimit());
+                tx.tx().auth().ifPresent(a -> {
+                    to.put("nonce", a.nonce());
+                    to.put("publicKey", a.publicKey().toHex());
+                    to.put("signature", a.signature().toHex());
+                });
                 to.set("expect", result(res.results().get(t)));
             }
             ObjectNode expect = bo.putObject("expect");

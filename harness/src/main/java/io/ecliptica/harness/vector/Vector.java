@@ -10,7 +10,8 @@ import java.util.Optional;
  * no provenance; a filled vector (fixture) has both.
  */
 public record Vector(Path file, Kind kind, String description, String profile, List<ContractSpec> contracts,
-                     List<BlockSpec> blocks, Optional<Bytes> preStateRoot, Optional<Provenance> provenance) {
+                     List<BlockSpec> blocks, Optional<Bytes> preStateRoot, Optional<Provenance> provenance,
+                     Optional<PrivacySpec> privacy) {
 
     /** Gas limit of a transaction that names none (docs/vector-format.md). */
     public static final long DEFAULT_GAS_LIMIT = 100_000_000L;
@@ -32,6 +33,13 @@ public record Vector(Path file, Kind kind, String description, String profile, L
     public Vector {
         contracts = List.copyOf(contracts);
         blocks = List.copyOf(blocks);
+        java.util.Objects.requireNonNull(privacy);
+    }
+
+    /** A vector of a plaintext chain. */
+    public Vector(Path file, Kind kind, String description, String profile, List<ContractSpec> contracts,
+                  List<BlockSpec> blocks, Optional<Bytes> preStateRoot, Optional<Provenance> provenance) {
+        this(file, kind, description, profile, contracts, blocks, preStateRoot, provenance, Optional.empty());
     }
 
     public int transactionCount() {

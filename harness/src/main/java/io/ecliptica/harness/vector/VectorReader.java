@@ -8,19 +8,27 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.ecliptica.engine.WasmValue;
-import io.ecliptica.harness.state.StateRootScheme;
+import io.ecliptica.harness.crypto.AccountKeys;
+import io.ecliptica.harness.crypto.ChainSecret;
+import io.ecliptica.harness.crypto.DecryptionFailedException;
+import io.ecliptica.harness.crypto.SpendingPublicKey;
+import io.ecliptica.harness.crypto.StateCipher;
+import io.ecliptica.harness.crypto.ViewingPublicKey;
 import io.ecliptica.harness.exec.BlockHeader;
 import io.ecliptica.harness.exec.Transaction;
+import io.ecliptica.harness.exec.TxAuth;
 import io.ecliptica.harness.result.CallResult;
 import io.ecliptica.harness.result.Event;
 import io.ecliptica.harness.result.Status;
 import io.ecliptica.harness.result.StorageWrite;
 import io.ecliptica.harness.state.Bytes;
+import io.ecliptica.harness.state.StateRootScheme;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,10 +47,17 @@ public final class VectorReader {
             .disable(JsonParser.Feature.ALLOW_COMMENTS)
             .build();
 
-    private static final Set<String> TOP_KEYS = Set.of("contracts", "blocks", "preStateRoot");
+    private static final Set<String> TOP_KEYS = Set.of("contracts", "blocks", "preStateRoot", "privacy");
     private static final Set<String> CONTRACT_KEYS = Set.of("address", "code", "codeHash", "source", "storage");
     private static final Set<String> BLOCK_KEYS = Set.of("height", "time", "transactions", "expect");
-    private static final Set<String> TX_KEYS = Set.of("from", "to", "function", "input", "args", "gasLimit", "expect");
+    private static final Set<String> TX_KEYS = Set.of("from", "to", "function", "input", "args", "gasLimit", "expect",
+            "nonce", "publicKey", "signature", "signWith", "tamper");
+    private static final Set<String> FIXTURE_TX_KEYS = Set.of("from", "to", "function", "input", "args", "gasLimit",
+            "expect", "nonce", "publicKey", "signature");
+    private static final Set<String> FILLER_PRIVACY_KEYS = Set.of("chainId", "masterSecret", "accounts");
+    private static final Set<String> FIXTURE_PRIVACY_KEYS = Set.of("scheme", "chainId", "masterSecret", "accounts");
+    /** The privacy scheme a fixture names (docs/privacy.md). */
+    public static final String PRIVACY_SCHEME = "ecliptica-privacy/1";
     private static final Set<String> RESULT_KEYS = Set.of("status", "class", "output", "results", "events", "writes",
             "gasUsed", "stateRoot");
 
@@ -95,10 +110,12 @@ public final class VectorReader {
         boolean fixture = kind == Vector.Kind.FIXTURE;
         String profile = fixture || info.has("profile") ? info.get("profile").text() : defaultProfile;
 
+        Optional<PrivacySpec> privacy = top.has("privacy") ? Optional.of(privacy(top.get("privacy"), fixture))
+                : Optional.empty();
         List<ContractSpec> contracts = new ArrayList<>();
         Map<String, Bytes> byName = new LinkedHashMap<>();
         for (Map.Entry<String, JsonCursor> e : top.get("contracts").members()) {
-            ContractSpec c = contract(file, e.getKey(), e.getValue(), fixture);
+            ContractSpec c = contract(file, e.getKey(), e.getValue(), fixture, privacy);
             for (ContractSpec other : contracts) {
                 if (other.address().equals(c.address())) {
                     throw e.getValue().error("address " + c.address() + " is also used by contract '" + other.name() + "'");
@@ -109,8 +126,9 @@ public final class VectorReader {
         }
 
         List<BlockSpec> blocks = new ArrayList<>();
+        Map<Bytes, Long> nonces = new HashMap<>();
         for (JsonCursor b : top.get("blocks").elements()) {
-            blocks.add(block(b, byName, fixture));
+            blocks.add(block(b, byName, fixture, privacy, nonces));
         }
         Optional<Bytes> preRoot = Optional.empty();
         Optional<Provenance> provenance = Optional.empty();
@@ -118,11 +136,11 @@ public final class VectorReader {
             preRoot = Optional.of(top.get("preStateRoot").hex(32));
             provenance = Optional.of(provenance(info));
         }
-        return new Vector(file, kind, description, profile, contracts, blocks, preRoot, provenance);
+        return new Vector(file, kind, description, profile, contracts, blocks, preRoot, provenance, privacy);
     }
 
-    private static ContractSpec contract(Path file, String name, JsonCursor c, boolean fixture)
-            throws VectorFormatException {
+    private static ContractSpec contract(Path file, String name, JsonCursor c, boolean fixture,
+                                         Optional<PrivacySpec> privacy) throws VectorFormatException {
         c.onlyKeys(CONTRACT_KEYS);
         Bytes address = c.get("address").hex(32);
         String source = c.has("source") ? c.get("source").text() : "";
@@ -147,19 +165,23 @@ public final class VectorReader {
         if (c.has("storage")) {
             for (Map.Entry<String, JsonCursor> kv : c.get("storage").members()) {
                 Bytes key = kv.getValue().hexText(kv.getKey(), "storage key");
-                storage.put(key, kv.getValue().hex());
+                Bytes value = kv.getValue().hex();
+                if (privacy.isPresent()) {
+                    value = privateStorage(privacy.get(), address, key, value, kv.getValue(), fixture);
+                }
+                storage.put(key, value);
             }
         }
         return new ContractSpec(name, address, code, StateRootScheme.codeHash(code.toByteArray()), source, storage);
     }
 
-    private static BlockSpec block(JsonCursor b, Map<String, Bytes> contracts, boolean fixture)
-            throws VectorFormatException {
+    private static BlockSpec block(JsonCursor b, Map<String, Bytes> contracts, boolean fixture,
+                                   Optional<PrivacySpec> privacy, Map<Bytes, Long> nonces) throws VectorFormatException {
         b.onlyKeys(BLOCK_KEYS);
         BlockHeader header = new BlockHeader(b.get("height").unsignedLong(), b.get("time").unsignedLong());
         List<TxSpec> txs = new ArrayList<>();
         for (JsonCursor t : b.get("transactions").elements()) {
-            txs.add(transaction(t, contracts, fixture));
+            txs.add(transaction(t, contracts, fixture, privacy, nonces));
         }
         Optional<BlockSpec.Roots> expect = Optional.empty();
         if (fixture) {
@@ -169,10 +191,28 @@ public final class VectorReader {
         return new BlockSpec(header, txs, expect);
     }
 
-    private static TxSpec transaction(JsonCursor t, Map<String, Bytes> contracts, boolean fixture)
-            throws VectorFormatException {
-        t.onlyKeys(TX_KEYS);
-        Bytes from = t.get("from").hex(32);
+    private static TxSpec transaction(JsonCursor t, Map<String, Bytes> contracts, boolean fixture,
+                                      Optional<PrivacySpec> privacy, Map<Bytes, Long> nonces) throws VectorFormatException {
+        t.onlyKeys(fixture ? FIXTURE_TX_KEYS : TX_KEYS);
+        if (privacy.isEmpty()) {
+            for (String key : List.of("nonce", "publicKey", "signature", "signWith", "tamper")) {
+                if (t.has(key)) {
+                    throw t.get(key).error("only transactions of a vector with a privacy block are signed");
+                }
+            }
+        }
+        Optional<PrivacySpec.Account> sender = Optional.empty();
+        Bytes from;
+        String fromText = t.get("from").text();
+        if (!fixture && privacy.isPresent() && !fromText.startsWith("0x")) {
+            sender = privacy.get().byName(fromText);
+            if (sender.isEmpty()) {
+                throw t.get("from").error("'" + fromText + "' is neither a 32-byte hex address nor an account of the privacy block");
+            }
+            from = sender.get().address();
+        } else {
+            from = t.get("from").hex(32);
+        }
         JsonCursor toField = t.get("to");
         String to = toField.text();
         Bytes toAddress;
@@ -201,7 +241,129 @@ public final class VectorReader {
             }
         }
         Optional<CallResult> expect = fixture ? Optional.of(result(t.get("expect"))) : Optional.empty();
-        return new TxSpec(new Transaction(from, toAddress, function, input, args, gasLimit), expect);
+        Transaction tx = new Transaction(from, toAddress, function, input, args, gasLimit);
+        if (privacy.isPresent()) {
+            tx = fixture ? fixtureAuth(t, tx) : signed(t, tx, privacy.get(), sender, nonces);
+        }
+        return new TxSpec(tx, expect);
+    }
+
+    /** A fixture's signed transaction: nonce, public key and signature as written (checked at execution). */
+    private static Transaction fixtureAuth(JsonCursor t, Transaction tx) throws VectorFormatException {
+        if (!t.has("signature") && !t.has("publicKey") && !t.has("nonce")) {
+            return tx;
+        }
+        return tx.withAuth(new TxAuth(t.get("nonce").unsignedLong(), t.get("publicKey").hex(), t.get("signature").hex()));
+    }
+
+    /**
+     * Signs a filler's transaction with its sender's key (or {@code signWith}'s): the nonce is the
+     * number of earlier transactions of the same sender in the file unless given; {@code publicKey}
+     * and {@code signature} replace the computed ones, {@code tamper: "signature"} flips the
+     * signature's last bit (for rejection vectors).
+     */
+    private static Transaction signed(JsonCursor t, Transaction tx, PrivacySpec privacy, Optional<PrivacySpec.Account> sender,
+                                      Map<Bytes, Long> nonces) throws VectorFormatException {
+        long counted = nonces.merge(tx.from(), 1L, Long::sum) - 1;
+        long nonce = t.has("nonce") ? t.get("nonce").unsignedLong() : counted;
+        Optional<PrivacySpec.Account> signer = sender;
+        if (t.has("signWith")) {
+            String name = t.get("signWith").text();
+            signer = privacy.byName(name);
+            if (signer.isEmpty()) {
+                throw t.get("signWith").error("'" + name + "' is not an account of the privacy block");
+            }
+        }
+        if (signer.isEmpty() && !(t.has("publicKey") && t.has("signature"))) {
+            throw t.get("from").error("a hex 'from' needs 'signWith', or both 'publicKey' and 'signature'");
+        }
+        Bytes publicKey = t.has("publicKey") ? t.get("publicKey").hex() : signer.get().spendingKey().encoded();
+        Bytes signature = t.has("signature") ? t.get("signature").hex()
+                : signer.get().keys().orElseThrow().spendingKey().sign(tx.payload(privacy.chainId(), nonce));
+        if (t.has("tamper")) {
+            String what = t.get("tamper").text();
+            if (!what.equals("signature")) {
+                throw t.get("tamper").error("the only tampering is \"signature\" (flip its last bit)");
+            }
+            byte[] sig = signature.toByteArray();
+            sig[sig.length - 1] ^= 1;
+            signature = Bytes.of(sig);
+        }
+        return tx.withAuth(new TxAuth(nonce, publicKey, signature));
+    }
+
+    /** The privacy block; secrets never appear in its error messages. */
+    private static PrivacySpec privacy(JsonCursor p, boolean fixture) throws VectorFormatException {
+        p.onlyKeys(fixture ? FIXTURE_PRIVACY_KEYS : FILLER_PRIVACY_KEYS);
+        if (fixture && !p.get("scheme").text().equals(PRIVACY_SCHEME)) {
+            throw p.get("scheme").error("unknown privacy scheme (expected " + PRIVACY_SCHEME + ")");
+        }
+        long chainId = p.get("chainId").unsignedLong();
+        ChainSecret master = ChainSecret.of(secret(p.get("masterSecret"), ChainSecret.LENGTH, "master secret"));
+        List<PrivacySpec.Account> accounts = new ArrayList<>();
+        for (Map.Entry<String, JsonCursor> e : p.get("accounts").members()) {
+            JsonCursor a = e.getValue();
+            PrivacySpec.Account account;
+            if (fixture) {
+                a.onlyKeys(Set.of("address", "viewingKey", "spendingKey"));
+                Bytes address = a.get("address").hex(32);
+                ViewingPublicKey viewing;
+                SpendingPublicKey spending;
+                try {
+                    viewing = new ViewingPublicKey(a.get("viewingKey").hex());
+                } catch (IllegalArgumentException x) {
+                    throw a.get("viewingKey").error(x.getMessage());
+                }
+                try {
+                    spending = new SpendingPublicKey(a.get("spendingKey").hex());
+                } catch (IllegalArgumentException x) {
+                    throw a.get("spendingKey").error(x.getMessage());
+                }
+                if (!spending.address().equals(address)) {
+                    throw a.get("address").error("is not the address of the spending key (" + spending.address() + ")");
+                }
+                account = new PrivacySpec.Account(e.getKey(), address, viewing, spending, Optional.empty());
+            } else {
+                a.onlyKeys(Set.of("secret"));
+                AccountKeys keys = AccountKeys.fromSecret(secret(a.get("secret"), AccountKeys.SECRET_LENGTH, "account secret"));
+                account = new PrivacySpec.Account(e.getKey(), keys.address(), keys.viewingKey().publicKey(),
+                        keys.spendingKey().publicKey(), Optional.of(keys));
+            }
+            for (PrivacySpec.Account other : accounts) {
+                if (other.address().equals(account.address())) {
+                    throw a.error("same address as account '" + other.name() + "'");
+                }
+            }
+            accounts.add(account);
+        }
+        return new PrivacySpec(chainId, master, accounts);
+    }
+
+    /** Hex of a secret: errors say what is wrong without repeating any of it. */
+    private static Bytes secret(JsonCursor c, int length, String what) throws VectorFormatException {
+        String text = c.text();
+        if (!text.matches("0x[0-9a-fA-F]*") || text.length() != 2 + 2 * length) {
+            throw c.error("expected the " + what + " as 0x and " + 2 * length + " hex digits (value not shown: it is a secret)");
+        }
+        return Bytes.fromHex(text);
+    }
+
+    /**
+     * A private contract's stored value: a filler gives the plaintext, encrypted here as genesis
+     * storage; a fixture gives the stored form, which must open under the master secret.
+     */
+    private static Bytes privateStorage(PrivacySpec privacy, Bytes address, Bytes key, Bytes value, JsonCursor at,
+                                        boolean fixture) throws VectorFormatException {
+        StateCipher cipher = privacy.master().contract(address);
+        if (!fixture) {
+            return cipher.encrypt(key, value, PrivacySpec.GENESIS);
+        }
+        try {
+            cipher.decrypt(key, value);
+        } catch (DecryptionFailedException e) {
+            throw at.error("does not decrypt under the vector's master secret");
+        }
+        return value;
     }
 
     private static CallResult result(JsonCursor r) throws VectorFormatException {
