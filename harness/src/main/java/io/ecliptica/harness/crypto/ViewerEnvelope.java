@@ -66,6 +66,29 @@ public final class ViewerEnvelope {
                 "envelope");
     }
 
+    /**
+     * Opens an envelope with the chain master secret, knowing where it was made and for whom
+     * ({@code docs/privacy.md} §5.4): the encapsulation is recomputed from the derived randomness.
+     *
+     * @throws DecryptionFailedException if it is not the envelope of that position and recipient,
+     *     or any byte was modified
+     */
+    public static Bytes open(ChainSecret master, OutputPosition position, ViewingPublicKey recipient, Bytes envelope) {
+        if (envelope.length() < OVERHEAD || envelope.get(0) != VERSION) {
+            throw new DecryptionFailedException("envelope");
+        }
+        SecretWithEncapsulation kem = MLKEMGenerator.internalGenerateEncapsulated(
+                new MLKEMPublicKeyParameters(MLKEMParameters.ml_kem_768, recipient.encoded().toByteArray()),
+                master.encapsulationRandomness(position, recipient).toByteArray());
+        Bytes ct = Encoding.slice(envelope, 1, 1 + KEM_CIPHERTEXT_LENGTH);
+        if (!ct.equals(Bytes.of(kem.getEncapsulation()))) {
+            throw new DecryptionFailedException("envelope");
+        }
+        Bytes key = envelopeKey(Bytes.of(kem.getSecret()), ct);
+        return AesGcmSiv.open(key, ZERO_NONCE, Encoding.slice(envelope, 1 + KEM_CIPHERTEXT_LENGTH, envelope.length()), AAD,
+                "envelope");
+    }
+
     /** The ML-KEM ciphertext inside an envelope (for reports: it reveals nothing about the payload). */
     public static Bytes kemCiphertext(Bytes envelope) {
         if (envelope.length() < OVERHEAD || envelope.get(0) != VERSION) {

@@ -104,6 +104,9 @@ public final class JsonReport {
                     values.put(ev.engine(), ev.value());
                     diags.put(ev.engine(), ev.diagnostic());
                 }
+                if (!d.note().isEmpty()) {
+                    o.put("privacy", d.note());
+                }
             }
             case Finding.Mismatch m -> {
                 o.put("kind", "mismatch");
@@ -111,6 +114,9 @@ public final class JsonReport {
                 o.put("expected", m.expected());
                 ObjectNode values = o.putObject("values");
                 m.engines().forEach(e -> values.put(e, m.actual()));
+                if (!m.note().isEmpty()) {
+                    o.put("privacy", m.note());
+                }
             }
             case Finding.EngineFailed e -> {
                 o.put("kind", "engine_failure");

@@ -50,6 +50,7 @@ public final class TextReport {
                     String diag = ev.diagnostic().isEmpty() ? "" : "   (" + firstLine(ev.diagnostic()) + ")";
                     out.printf(Locale.ROOT, "        %-" + w + "s  %s%s%n", ev.engine(), shorten(ev.value()), diag);
                 }
+                note(d.note());
             }
             case Finding.Mismatch m -> {
                 out.println("      MISMATCH at " + m.at() + ": all engines agree, but not with the vector");
@@ -58,9 +59,16 @@ public final class TextReport {
                 for (String e : m.engines()) {
                     out.printf(Locale.ROOT, "        %-" + w + "s  %s%n", e, shorten(m.actual()));
                 }
+                note(m.note());
             }
             case Finding.EngineFailed e -> out.println("      ENGINE FAILURE at " + e.at().toString().replace(", field result", "")
                     + ": " + e.engine() + " " + e.failure().kind().id() + ": " + e.failure().message());
+        }
+    }
+
+    private void note(String note) {
+        if (!note.isEmpty()) {
+            out.println("        privacy: " + note);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.ecliptica.harness.runner;
 
+import io.ecliptica.harness.privacy.PlaintextComparison;
 import io.ecliptica.harness.result.CallResult;
 import io.ecliptica.harness.state.Bytes;
 import io.ecliptica.harness.vector.BlockSpec;
@@ -61,7 +62,8 @@ public final class Oracle {
                     Optional<Finding> f = compare(locate(vector, b, t, field.id()), readings,
                             r -> FieldText.of(field, r), tx.expect().map(e -> FieldText.of(field, e)));
                     if (f.isPresent()) {
-                        return f;
+                        return vector.privacy().isPresent() ? Optional.of(withPrivacyNote(f.get(), vector, block, t, field,
+                                readings, tx)) : f;
                     }
                 }
             }
@@ -79,6 +81,31 @@ public final class Oracle {
             }
         }
         return Optional.empty();
+    }
+
+    /** On a private chain, notes whether the plaintexts behind differing ciphertexts differ too. */
+    private static Finding withPrivacyNote(Finding f, Vector vector, BlockSpec block, int t, CallResult.Field field,
+                                           List<Reading<CallResult>> readings, TxSpec tx) {
+        List<CallResult> results = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        readings.forEach(r -> {
+            results.add(r.value());
+            names.add(r.engine());
+        });
+        tx.expect().ifPresent(e -> {
+            results.add(e);
+            names.add("expected");
+        });
+        Optional<String> note = PlaintextComparison.note(vector.privacy().get(), block.header().height(), t, tx.tx(), field,
+                results, names);
+        if (note.isEmpty()) {
+            return f;
+        }
+        return switch (f) {
+            case Finding.Divergence d -> new Finding.Divergence(d.at(), d.values(), note.get());
+            case Finding.Mismatch m -> new Finding.Mismatch(m.at(), m.expected(), m.actual(), m.engines(), note.get());
+            case Finding.EngineFailed e -> e;
+        };
     }
 
     /** The block trace of an engine that completed {@code block}, if it did. */

@@ -59,6 +59,8 @@ class HostAbiTest {
         bySpec.put("revert", new FunctionType(List.of(i32, i32), List.of()));
         bySpec.put("abort", new FunctionType(List.of(i32, i32), List.of()));
         bySpec.put("crypto_sha256", new FunctionType(List.of(i32, i32, i32), List.of()));
+        bySpec.put("crypto_ml_dsa_65_verify", new FunctionType(List.of(i32, i32, i32, i32), List.of(i32)));
+        bySpec.put("crypto_seal_to_caller", new FunctionType(List.of(i32, i32, i32), List.of()));
         Map<String, FunctionType> offered = new TreeMap<>();
         for (HostImport h : abi.imports()) {
             assertEquals("ecliptica", h.module());
