@@ -27,14 +27,27 @@ package io.ecliptica.harness.fuzz.gen;
  *     (out of bounds, over a limit) instead of a sensible one
  * @param endCallPerMille chance that a host call is {@code revert} or {@code abort}
  * @param unreachablePerMille chance that a statement is {@code unreachable}
+ * @param initFromActiveSegments let {@code memory.init} and {@code data.drop} name active data
+ *     segments too (dropped at instantiation, so {@code memory.init} of a non-empty range traps).
+ *     Chicory 1.7.5 does not drop them (docs/engine-quirks.md): off, a campaign avoids that known
+ *     divergence
  */
 public record GeneratorConfig(int maxFunctions, int maxParams, int maxResults, int maxLocals, int maxStatements,
         int maxDepth, int maxNodesPerFunction, int maxLoopIterations, int recursionBudget, boolean floats,
         boolean hostCalls, boolean bulkMemory, int memoryPerMille, int tablePerMille, int unboundedLoopPerMille,
-        int unguardedRecursionPerMille, int wildArgumentPerMille, int endCallPerMille, int unreachablePerMille) {
+        int unguardedRecursionPerMille, int wildArgumentPerMille, int endCallPerMille, int unreachablePerMille,
+        boolean initFromActiveSegments) {
 
     public static final GeneratorConfig DEFAULT = new GeneratorConfig(6, 3, 2, 4, 5, 5, 150, 12, 24, true, true, true,
-            950, 700, 20, 20, 60, 15, 10);
+            950, 700, 20, 20, 60, 15, 10, true);
+
+    /** This configuration with {@link #initFromActiveSegments()} set as given. */
+    public GeneratorConfig withInitFromActiveSegments(boolean on) {
+        return new GeneratorConfig(maxFunctions, maxParams, maxResults, maxLocals, maxStatements, maxDepth,
+                maxNodesPerFunction, maxLoopIterations, recursionBudget, floats, hostCalls, bulkMemory, memoryPerMille,
+                tablePerMille, unboundedLoopPerMille, unguardedRecursionPerMille, wildArgumentPerMille, endCallPerMille,
+                unreachablePerMille, on);
+    }
 
     public GeneratorConfig {
         if (maxFunctions < 1 || maxParams < 0 || maxResults < 0 || maxLocals < 0 || maxStatements < 0 || maxDepth < 1

@@ -472,8 +472,14 @@ public final class ModuleGenerator {
 
         Node bulk(int depth) {
             int r = e.nextInt(4);
-            if (r >= 2 && !m.data.isEmpty()) {
-                int seg = e.nextInt(m.data.size());
+            List<Integer> segments = new ArrayList<>();
+            for (int i = 0; i < m.data.size(); i++) {
+                if (cfg.initFromActiveSegments() || m.data.get(i).passive()) {
+                    segments.add(i);
+                }
+            }
+            if (r >= 2 && !segments.isEmpty()) {
+                int seg = segments.get(e.nextInt(segments.size()));
                 if (r == 3) {
                     return instr(Op.DATA_DROP, seg, 0, List.of(), List.of());
                 }

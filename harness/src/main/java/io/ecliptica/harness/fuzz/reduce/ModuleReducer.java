@@ -17,8 +17,9 @@ import java.util.function.Predicate;
  * and deterministic: passes from coarse to fine (exports, whole function bodies, unused functions,
  * table, data segments, memory, chunks of statements, then every node in pre-order: delete a
  * statement, replace a value by a constant, hoist an operand of the same type, unwrap a block or
- * an {@code if}), each edit kept only if the module gets strictly smaller and the property still
- * holds, repeated until a whole round changes nothing or the test budget is spent. Every candidate
+ * an {@code if}; then unused locals and globals), each edit kept only if the module gets strictly
+ * smaller and the property still holds, repeated until a whole round changes nothing or the test
+ * budget is spent. Every candidate
  * is valid by construction of the edit and is also checked by the {@code ecliptica-v1} preparation
  * before the property sees it, so the property never runs on an invalid module.
  */
@@ -64,6 +65,7 @@ public final class ModuleReducer {
             progress |= deleteStatementChunks();
             progress |= editNodes();
             progress |= removeUnusedLocals();
+            progress |= removeUnusedGlobals();
         }
     }
 
@@ -75,7 +77,7 @@ public final class ModuleReducer {
         GeneratedModule m;
         try {
             m = GeneratedModule.of(candidate);
-        } catch (IllegalStateException e) {
+        } catch (IllegalStateException | IllegalArgumentException e) {
             return false; // a reference the edit left dangling: not a module
         }
         if (m.size() >= current.size()) {
@@ -154,6 +156,11 @@ public final class ModuleReducer {
             List<Integer> elems = new ArrayList<>(a.tableElems());
             elems.remove(i);
             progress |= tryAccept(with(a, a.funcs(), a.memory(), a.tableSize(), elems, a.data(), a.exports()));
+        }
+        a = ast();
+        if (a.tableSize() > Math.max(1, a.tableElems().size())) {
+            progress |= tryAccept(with(a, a.funcs(), a.memory(), Math.max(1, a.tableElems().size()), a.tableElems(),
+                    a.data(), a.exports()));
         }
         a = ast();
         if (a.tableSize() > 0 && !Trees.anyInModule(a, n -> n instanceof Node.Instr i && i.op() == Op.CALL_INDIRECT)) {
@@ -252,6 +259,31 @@ public final class ModuleReducer {
             }
         }
         return progress;
+    }
+
+    private boolean removeUnusedGlobals() {
+        boolean progress = false;
+        for (int k = ast().globals().size() - 1; k >= 0 && budgetLeft(); k--) {
+            ModuleAst a = ast();
+            final int index = k;
+            if (Trees.anyInModule(a, n -> isGlobal(n) && ((Node.Instr) n).a() == index)) {
+                continue;
+            }
+            List<ModuleAst.Global> globals = new ArrayList<>(a.globals());
+            globals.remove(k);
+            List<ModuleAst.Func> funcs = new ArrayList<>();
+            for (ModuleAst.Func f : a.funcs()) {
+                funcs.add(f.withBody(Trees.map(f.body(), n -> isGlobal(n) && ((Node.Instr) n).a() > index
+                        ? withA((Node.Instr) n, ((Node.Instr) n).a() - 1) : n)));
+            }
+            progress |= tryAccept(new ModuleAst(funcs, globals, a.memory(), a.tableSize(), a.tableElems(), a.data(),
+                    a.exports()));
+        }
+        return progress;
+    }
+
+    private static boolean isGlobal(Node n) {
+        return n instanceof Node.Instr i && (i.op() == Op.GLOBAL_GET || i.op() == Op.GLOBAL_SET);
     }
 
     private static boolean isLocal(Node n) {

@@ -78,7 +78,7 @@ class GeneratedModulesRunTest {
     @Test
     void unguardedRecursionEndsAtTheProfilesStackLimitOnBothEngines() {
         GeneratorConfig recursive = new GeneratorConfig(3, 2, 1, 2, 4, 4, 60, 4, 24, true, false, false, 1000, 700, 0,
-                1000, 0, 0, 0);
+                1000, 0, 0, 0, true);
         Set<String> classes = new java.util.TreeSet<>();
         for (long seed = 0; seed < 40; seed++) {
             for (CallResult r : runBoth(ModuleGenerator.generate(seed, recursive), seed)) {

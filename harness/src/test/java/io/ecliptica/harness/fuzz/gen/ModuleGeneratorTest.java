@@ -109,7 +109,7 @@ class ModuleGeneratorTest {
         }
         assertEquals(300, hashes.size(), "300 seeds, 300 different modules");
         GeneratorConfig noFloats = new GeneratorConfig(6, 3, 2, 4, 5, 5, 150, 12, 24, false, true, true, 950, 700, 20,
-                20, 60, 15, 10);
+                20, 60, 15, 10, true);
         assertFalse(sha256(ModuleGenerator.generate(7, noFloats).wasm())
                 .equals(sha256(ModuleGenerator.generate(7, DEFAULT).wasm())), "the configuration is part of the identity");
     }
@@ -161,9 +161,42 @@ class ModuleGeneratorTest {
     }
 
     @Test
+    void segmentsNamedByCodeArePassiveUnlessActiveOnesAreAllowed() {
+        int activeNamed = 0;
+        for (long seed = 0; seed < 300; seed++) {
+            activeNamed += activeSegmentsNamed(ModuleGenerator.generate(seed, DEFAULT).ast());
+            assertEquals(0, activeSegmentsNamed(
+                    ModuleGenerator.generate(seed, DEFAULT.withInitFromActiveSegments(false)).ast()), "seed " + seed);
+        }
+        assertTrue(activeNamed > 0, "the default does name active segments");
+    }
+
+    private static int activeSegmentsNamed(ModuleAst ast) {
+        int count = 0;
+        for (ModuleAst.Func f : ast.funcs()) {
+            count += activeSegmentsNamed(ast, f.body());
+        }
+        return count;
+    }
+
+    private static int activeSegmentsNamed(ModuleAst ast, List<Node> nodes) {
+        int count = 0;
+        for (Node n : nodes) {
+            count += switch (n) {
+                case Node.Instr i -> ((i.op() == Op.MEMORY_INIT || i.op() == Op.DATA_DROP)
+                        && !ast.data().get((int) i.a()).passive() ? 1 : 0) + activeSegmentsNamed(ast, i.args());
+                case Node.Block b -> activeSegmentsNamed(ast, b.body());
+                case Node.If f -> activeSegmentsNamed(ast, List.of(f.cond())) + activeSegmentsNamed(ast, f.then())
+                        + activeSegmentsNamed(ast, f.otherwise());
+            };
+        }
+        return count;
+    }
+
+    @Test
     void knobsTurnFeaturesOff() {
         GeneratorConfig plain = new GeneratorConfig(4, 2, 1, 2, 4, 4, 80, 8, 8, false, false, false, 1000, 0, 0, 0, 0, 0,
-                0);
+                0, true);
         for (long seed = 0; seed < 200; seed++) {
             GeneratedModule m = ModuleGenerator.generate(seed, plain);
             assertPrepares(m, "seed " + seed);
