@@ -35,6 +35,8 @@ for f in "$@"; do
       abi["revert"]         = "(i32, i32) -> nil"
       abi["abort"]          = "(i32, i32) -> nil"
       abi["crypto_sha256"]  = "(i32, i32, i32) -> nil"
+      abi["crypto_ml_dsa_65_verify"] = "(i32, i32, i32, i32) -> i32"
+      abi["crypto_seal_to_caller"]   = "(i32, i32, i32) -> nil"
     }
     /^[A-Za-z]+\[[0-9]+\]:/ { sec = $1; sub(/\[.*/, "", sec); next }
     sec == "Type" && /^ - type\[/ {

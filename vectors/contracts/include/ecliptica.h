@@ -28,6 +28,10 @@ ECL_IMPORT(block_height)   u64  ecl_block_height(void);
 ECL_IMPORT(block_time)     u64  ecl_block_time(void);
 ECL_IMPORT(revert)         __attribute__((noreturn)) void ecl_revert(const void *msg, u32 len);
 ECL_IMPORT(abort)          __attribute__((noreturn)) void ecl_abort(const void *msg, u32 len);
+/* Crypto host calls (docs/abi.md §3); seal_to_caller needs a private chain (docs/privacy.md §10). */
+ECL_IMPORT(crypto_sha256)           void ecl_sha256(const void *data, u32 len, void *out32);
+ECL_IMPORT(crypto_ml_dsa_65_verify) i32  ecl_ml_dsa_65_verify(const void *pk1952, const void *msg, u32 len, const void *sig3309);
+ECL_IMPORT(crypto_seal_to_caller)   void ecl_seal_to_caller(const void *data, u32 len, void *out);
 
 /* Reverts with a string literal as the message (without its terminating NUL). */
 #define ECL_REVERT(lit) ecl_revert((lit), sizeof(lit) - 1)

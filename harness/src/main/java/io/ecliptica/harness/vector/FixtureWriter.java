@@ -58,7 +58,7 @@ public final class FixtureWriter {
             // the chain's shared secret is an input of execution like the code; account secrets stay in the filler
             po.put("masterSecret", p.master().exportText().substring("master:".length()));
             ObjectNode accounts = po.putObject("accounts");
-            for (PrivacySpec.Account a : p.accounts()) {
+            for (PrivacySpec.Account a : p.directory()) {
                 ObjectNode ao = accounts.putObject(a.name());
                 ao.put("address", a.address().toHex());
                 ao.put("viewingKey", a.viewingKey().encoded().toHex());

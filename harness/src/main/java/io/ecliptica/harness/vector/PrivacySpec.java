@@ -25,9 +25,13 @@ public record PrivacySpec(long chainId, ChainSecret master, List<Account> accoun
         accounts = List.copyOf(accounts);
     }
 
-    /** An account of the key directory; {@code keys} only in a filler. */
+    /**
+     * An account; {@code keys} only in a filler. An account that is not {@code listed} signs but is
+     * left out of the key directory (a filler's {@code "directory": false}, for {@code unknown_viewer}
+     * vectors); a fixture lists only the directory.
+     */
     public record Account(String name, Bytes address, ViewingPublicKey viewingKey, SpendingPublicKey spendingKey,
-                          Optional<AccountKeys> keys) {
+                          Optional<AccountKeys> keys, boolean listed) {
         @Override
         public String toString() {
             return "Account[" + name + " " + address + "]";
@@ -37,16 +41,22 @@ public record PrivacySpec(long chainId, ChainSecret master, List<Account> accoun
     /** The execution context's view: chain id, master secret, address to viewing key. */
     public Privacy context() {
         TreeMap<Bytes, ViewingPublicKey> viewers = new TreeMap<>();
-        accounts.forEach(a -> viewers.put(a.address(), a.viewingKey()));
+        directory().forEach(a -> viewers.put(a.address(), a.viewingKey()));
         return new Privacy(chainId, master, viewers);
+    }
+
+    /** The accounts of the key directory, in file order. */
+    public List<Account> directory() {
+        return accounts.stream().filter(Account::listed).toList();
     }
 
     public Optional<Account> byName(String name) {
         return accounts.stream().filter(a -> a.name().equals(name)).findFirst();
     }
 
+    /** The directory's account at {@code address}. */
     public Optional<Account> byAddress(Bytes address) {
-        return accounts.stream().filter(a -> a.address().equals(address)).findFirst();
+        return directory().stream().filter(a -> a.address().equals(address)).findFirst();
     }
 
     @Override

@@ -164,8 +164,9 @@ public final class VectorReader {
         TreeMap<Bytes, Bytes> storage = new TreeMap<>();
         if (c.has("storage")) {
             for (Map.Entry<String, JsonCursor> kv : c.get("storage").members()) {
-                Bytes key = kv.getValue().hexText(kv.getKey(), "storage key");
-                Bytes value = kv.getValue().hex();
+                Optional<PrivacySpec> templates = fixture ? Optional.empty() : privacy;
+                Bytes key = bytes(kv.getValue(), kv.getKey(), "storage key", templates);
+                Bytes value = bytes(kv.getValue(), kv.getValue().text(), "", templates);
                 if (privacy.isPresent()) {
                     value = privateStorage(privacy.get(), address, key, value, kv.getValue(), fixture);
                 }
@@ -229,7 +230,8 @@ public final class VectorReader {
         if (fixture && !t.has("gasLimit")) {
             throw t.error("missing required key 'gasLimit'");
         }
-        Bytes input = t.has("input") ? t.get("input").hex() : Bytes.EMPTY;
+        Bytes input = t.has("input") ? bytes(t.get("input"), t.get("input").text(), "", fixture ? Optional.empty() : privacy)
+                : Bytes.EMPTY;
         List<WasmValue> args = new ArrayList<>();
         if (t.has("args")) {
             for (JsonCursor a : t.get("args").elements()) {
@@ -246,6 +248,22 @@ public final class VectorReader {
             tx = fixture ? fixtureAuth(t, tx) : signed(t, tx, privacy.get(), sender, nonces);
         }
         return new TxSpec(tx, expect);
+    }
+
+    /**
+     * Hex bytes, or in a private filler ({@code templates} present) a byte template
+     * (docs/vector-format.md §Byte templates) that names the accounts' keys.
+     */
+    private static Bytes bytes(JsonCursor at, String text, String what, Optional<PrivacySpec> templates)
+            throws VectorFormatException {
+        if (templates.isEmpty() || ByteTemplate.isPlainHex(text)) {
+            return at.hexText(text, what);
+        }
+        try {
+            return ByteTemplate.resolve(text, templates.get());
+        } catch (IllegalArgumentException e) {
+            throw at.error((what.isEmpty() ? "" : what + " ") + e.getMessage());
+        }
     }
 
     /** A fixture's signed transaction: nonce, public key and signature as written (checked at execution). */
@@ -322,12 +340,19 @@ public final class VectorReader {
                 if (!spending.address().equals(address)) {
                     throw a.get("address").error("is not the address of the spending key (" + spending.address() + ")");
                 }
-                account = new PrivacySpec.Account(e.getKey(), address, viewing, spending, Optional.empty());
+                account = new PrivacySpec.Account(e.getKey(), address, viewing, spending, Optional.empty(), true);
             } else {
-                a.onlyKeys(Set.of("secret"));
+                a.onlyKeys(Set.of("secret", "directory"));
                 AccountKeys keys = AccountKeys.fromSecret(secret(a.get("secret"), AccountKeys.SECRET_LENGTH, "account secret"));
+                boolean listed = true;
+                if (a.has("directory")) {
+                    if (!a.get("directory").node().isBoolean()) {
+                        throw a.get("directory").error("expected true or false");
+                    }
+                    listed = a.get("directory").node().booleanValue();
+                }
                 account = new PrivacySpec.Account(e.getKey(), keys.address(), keys.viewingKey().publicKey(),
-                        keys.spendingKey().publicKey(), Optional.of(keys));
+                        keys.spendingKey().publicKey(), Optional.of(keys), listed);
             }
             for (PrivacySpec.Account other : accounts) {
                 if (other.address().equals(account.address())) {

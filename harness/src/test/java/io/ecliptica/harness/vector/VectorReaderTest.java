@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ecliptica.engine.WasmValue;
+import io.ecliptica.harness.crypto.AccountKeys;
+import io.ecliptica.harness.crypto.SpendingPublicKey;
+import io.ecliptica.harness.exec.Transaction;
 import io.ecliptica.harness.state.Bytes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -143,5 +146,91 @@ class VectorReaderTest {
     @Test
     void emptyFileIsRefused() throws IOException {
         refusal("");
+    }
+
+    // ---- private fillers (docs/vector-format.md §Privacy, §Byte templates) ----
+
+    private static final String ALICE_SECRET = "0x" + "a1".repeat(32);
+    private static final String BOB_SECRET = "0x" + "b0".repeat(32);
+    private static final String MALLORY_SECRET = "0x" + "e7".repeat(32);
+
+    /** A private filler with alice, bob and mallory (outside the key directory). */
+    private static String privateFiller(String storage, String txs) {
+        return """
+                {"_info": {"format": "ecliptica-filler/1", "description": "d"},
+                 "privacy": {"chainId": 7, "masterSecret": "0x%s", "accounts": {
+                    "alice": {"secret": "%s"}, "bob": {"secret": "%s"},
+                    "mallory": {"secret": "%s", "directory": false}}},
+                 "contracts": {"c": {"address": "%s", "code": "empty.wasm", "storage": {%s}}},
+                 "blocks": [{"height": 5, "time": 9, "transactions": [%s]}]}
+                """.formatted("42".repeat(32), ALICE_SECRET, BOB_SECRET, MALLORY_SECRET, ADDR_C, storage, txs);
+    }
+
+    private Transaction onlyTx(Vector v) {
+        return v.blocks().get(0).transactions().get(0).tx();
+    }
+
+    @Test
+    void templatesConcatenateHexAddressesAndPublicKeys() throws Exception {
+        AccountKeys alice = AccountKeys.fromSecret(Bytes.fromHex(ALICE_SECRET));
+        AccountKeys bob = AccountKeys.fromSecret(Bytes.fromHex(BOB_SECRET));
+        Vector v = VectorReader.read(filler(privateFiller("\"0x62616c3a || address(alice)\": \"0x01\"",
+                "{\"from\": \"alice\", \"to\": \"c\", \"function\": \"f\","
+                        + " \"input\": \"0xff||address(bob)  ||  spendingKey(alice)|| 0x\"}")), "none");
+        Bytes expected = Bytes.fromHex("0xff").concat(bob.address()).concat(alice.spendingKey().publicKey().encoded());
+        assertEquals(1 + 32 + SpendingPublicKey.LENGTH, onlyTx(v).input().length());
+        assertEquals(expected, onlyTx(v).input());
+        Bytes key = Bytes.utf8("bal:").concat(alice.address());
+        assertEquals(java.util.Set.of(key), v.contracts().get(0).storage().keySet(), "the storage key is a template too");
+    }
+
+    @Test
+    void signIsTheNamedAccountsSignatureOverTheInnerTemplate() throws Exception {
+        AccountKeys alice = AccountKeys.fromSecret(Bytes.fromHex(ALICE_SECRET));
+        AccountKeys bob = AccountKeys.fromSecret(Bytes.fromHex(BOB_SECRET));
+        Vector v = VectorReader.read(filler(privateFiller("", "{\"from\": \"alice\", \"to\": \"c\", \"function\": \"f\","
+                + " \"input\": \"0x07 || sign(bob, address(alice) || 0x0100000000000000)\"}")), "none");
+        Bytes input = onlyTx(v).input();
+        assertEquals(1 + SpendingPublicKey.SIGNATURE_LENGTH, input.length());
+        assertEquals(0x07, input.toByteArray()[0]);
+        Bytes signature = Bytes.of(java.util.Arrays.copyOfRange(input.toByteArray(), 1, input.length()));
+        Bytes message = alice.address().concat(Bytes.fromHex("0x0100000000000000"));
+        assertTrue(bob.spendingKey().publicKey().verify(message, signature), "bob's signature of alice's address || id");
+        assertFalse(alice.spendingKey().publicKey().verify(message, signature), "not alice's");
+        assertFalse(bob.spendingKey().publicKey().verify(alice.address(), signature), "over the whole inner template");
+    }
+
+    @Test
+    void badTemplatesAreRefusedWithTheirPlace() throws IOException {
+        String tx = "{\"from\": \"alice\", \"to\": \"c\", \"function\": \"f\", \"input\": \"%s\"}";
+        assertTrue(refusal(privateFiller("", tx.formatted("address(carol)"))).contains("'carol' is not an account of the privacy block"));
+        assertTrue(refusal(privateFiller("", tx.formatted("0x01 || hash(alice)"))).contains("unknown function 'hash'"));
+        assertTrue(refusal(privateFiller("", tx.formatted("0x012"))).contains("odd number of hex digits"));
+        assertTrue(refusal(privateFiller("", tx.formatted("address(alice) 0x01"))).contains("at position 15: expected '||'"));
+        assertTrue(refusal(privateFiller("", tx.formatted("sign(alice, sign(bob, 0x01))"))).contains("sign(...) does not nest"));
+        assertTrue(refusal(privateFiller("", tx.formatted("sign(alice 0x01)"))).contains("expected ','"));
+        assertTrue(refusal(privateFiller("", tx.formatted("address(alice"))).contains("expected ')'"));
+        assertTrue(refusal(privateFiller("", tx.formatted("0x01 ||"))).contains("expected 0x<hex>, address(NAME)"));
+        assertTrue(refusal(privateFiller("\"address(zed)\": \"0x01\"", "")).contains("storage key template"));
+        // outside a private filler a template is just bad hex
+        String plain = valid(", \"input\": \"address(alice)\"");
+        assertTrue(refusal(plain).contains("expected hex bytes starting with 0x"), refusal(plain));
+    }
+
+    @Test
+    void anAccountOutsideTheDirectorySignsButIsNotInTheKeyDirectory() throws Exception {
+        AccountKeys mallory = AccountKeys.fromSecret(Bytes.fromHex(MALLORY_SECRET));
+        Vector v = VectorReader.read(filler(privateFiller("",
+                "{\"from\": \"mallory\", \"to\": \"c\", \"function\": \"f\"}")), "none");
+        PrivacySpec p = v.privacy().orElseThrow();
+        assertEquals(List.of("alice", "bob"), p.directory().stream().map(PrivacySpec.Account::name).toList());
+        assertTrue(p.context().viewer(mallory.address()).isEmpty(), "no viewing key for mallory");
+        assertTrue(p.byAddress(mallory.address()).isEmpty());
+        Transaction tx = onlyTx(v);
+        assertEquals(mallory.address(), tx.from());
+        assertTrue(mallory.spendingKey().publicKey().verify(tx.payload(7, 0).encode(), tx.auth().orElseThrow().signature()),
+                "signed with mallory's key");
+        assertTrue(refusal(privateFiller("", "").replace("\"directory\": false", "\"directory\": \"no\""))
+                .contains("expected true or false"));
     }
 }
