@@ -1,6 +1,7 @@
 package io.ecliptica.harness.vector;
 
 import io.ecliptica.harness.crypto.AccountKeys;
+import io.ecliptica.harness.crypto.Sha256;
 import io.ecliptica.harness.state.Bytes;
 import java.util.Optional;
 
@@ -11,11 +12,11 @@ import java.util.Optional;
  *
  * <pre>
  * template := item ( "||" item )*
- * item     := 0x&lt;hex&gt; | address(NAME) | spendingKey(NAME) | sign(NAME, template)
+ * item     := 0x&lt;hex&gt; | address(NAME) | spendingKey(NAME) | sha256(template) | sign(NAME, template)
  * </pre>
  *
  * {@code sign} is NAME's deterministic ML-DSA-65 signature (empty context, docs/privacy.md §6.1) of
- * the inner template's bytes; it does not nest. Spaces are allowed between tokens and nowhere else.
+ * the inner template's bytes; it does not nest. {@code sha256} is for commitments. Spaces are allowed between tokens and nowhere else.
  * The reader resolves templates once, so a fixture only ever holds the resulting hex.
  */
 final class ByteTemplate {
@@ -83,6 +84,13 @@ final class ByteTemplate {
                 expect(')');
                 return function.equals("address") ? keys.address() : keys.spendingKey().publicKey().encoded();
             }
+            case "sha256" -> {
+                expect('(');
+                spaces();
+                Bytes data = template(insideSign);
+                expect(')');
+                return Sha256.digest(data);
+            }
             case "sign" -> {
                 if (insideSign) {
                     throw error("sign(...) does not nest");
@@ -95,8 +103,9 @@ final class ByteTemplate {
                 expect(')');
                 return keys.spendingKey().sign(message);
             }
-            default -> throw error(function.isEmpty() ? "expected 0x<hex>, address(NAME), spendingKey(NAME) or sign(NAME, ...)"
-                    : "unknown function '" + function + "' (expected address, spendingKey or sign)");
+            default -> throw error(function.isEmpty()
+                    ? "expected 0x<hex>, address(NAME), spendingKey(NAME), sha256(...) or sign(NAME, ...)"
+                    : "unknown function '" + function + "' (expected address, spendingKey, sha256 or sign)");
         }
     }
 

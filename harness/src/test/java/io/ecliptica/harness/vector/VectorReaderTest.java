@@ -185,6 +185,15 @@ class VectorReaderTest {
     }
 
     @Test
+    void sha256HashesTheInnerTemplate() throws Exception {
+        Vector v = VectorReader.read(filler(privateFiller("", "{\"from\": \"alice\", \"to\": \"c\", \"function\": \"f\","
+                + " \"input\": \"sha256(0x61 || 0x6263) || sha256(0x)\"}")), "none");
+        // FIPS 180-2 example "abc", and the digest of the empty string
+        assertEquals(Bytes.fromHex("0xba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+                + "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"), onlyTx(v).input());
+    }
+
+    @Test
     void signIsTheNamedAccountsSignatureOverTheInnerTemplate() throws Exception {
         AccountKeys alice = AccountKeys.fromSecret(Bytes.fromHex(ALICE_SECRET));
         AccountKeys bob = AccountKeys.fromSecret(Bytes.fromHex(BOB_SECRET));
@@ -211,6 +220,8 @@ class VectorReaderTest {
         assertTrue(refusal(privateFiller("", tx.formatted("sign(alice 0x01)"))).contains("expected ','"));
         assertTrue(refusal(privateFiller("", tx.formatted("address(alice"))).contains("expected ')'"));
         assertTrue(refusal(privateFiller("", tx.formatted("0x01 ||"))).contains("expected 0x<hex>, address(NAME)"));
+        assertTrue(refusal(privateFiller("", tx.formatted("sign(alice, sha256(sign(bob, 0x01)))"))).contains("does not nest"),
+                "not even through sha256");
         assertTrue(refusal(privateFiller("\"address(zed)\": \"0x01\"", "")).contains("storage key template"));
         // outside a private filler a template is just bad hex
         String plain = valid(", \"input\": \"address(alice)\"");
