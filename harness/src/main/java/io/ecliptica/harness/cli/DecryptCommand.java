@@ -7,7 +7,6 @@ import io.ecliptica.harness.vector.ContractSpec;
 import io.ecliptica.harness.vector.Vector;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -52,7 +51,7 @@ final class DecryptCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Optional<String> text = keyText();
+        Optional<String> text = KeyInput.read(keyText, keyFile, "decrypt", main.err);
         if (text.isEmpty()) {
             return ExitCode.BAD_INPUT;
         }
@@ -105,23 +104,6 @@ final class DecryptCommand implements Callable<Integer> {
         return result.failed().isEmpty() ? ExitCode.OK : ExitCode.DIFFERENCE;
     }
 
-    private Optional<String> keyText() throws IOException {
-        if ((keyText == null) == (keyFile == null)) {
-            main.err.println("harness decrypt: give the key with exactly one of --key or --key-file");
-            return Optional.empty();
-        }
-        if (keyText != null) {
-            return Optional.of(keyText);
-        }
-        try {
-            byte[] bytes = keyFile.equals("-") ? System.in.readAllBytes() : Files.readAllBytes(Path.of(keyFile));
-            return Optional.of(new String(bytes, StandardCharsets.UTF_8).trim());
-        } catch (IOException e) {
-            main.err.println("harness decrypt: cannot read the key file " + keyFile);
-            return Optional.empty();
-        }
-    }
-
     private Optional<Bytes> contractAddress(Vector vector) {
         if (contract == null) {
             return Optional.empty();
@@ -131,20 +113,14 @@ final class DecryptCommand implements Callable<Integer> {
                 return Optional.of(c.address());
             }
         }
-        if (contract.startsWith("0x") && contract.length() == 66) {
+        if (contract.matches("0x[0-9a-fA-F]{64}")) {
             return Optional.of(Bytes.fromHex(contract));
         }
         throw new IllegalArgumentException("--contract: '" + contract + "' is neither a contract of the vector nor a 32-byte hex address");
     }
 
     private Optional<Bytes> slotKey() {
-        if (slot == null) {
-            return Optional.empty();
-        }
-        if (!slot.matches("0x([0-9a-fA-F]{2})*")) {
-            throw new IllegalArgumentException("--slot: expected 0x-prefixed hex bytes");
-        }
-        return Optional.of(Bytes.fromHex(slot));
+        return slot == null ? Optional.empty() : Optional.of(KeyInput.hex(slot, -1, "--slot"));
     }
 
     /** Hex, plus the text when every byte is printable ASCII. */

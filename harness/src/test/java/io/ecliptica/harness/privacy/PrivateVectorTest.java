@@ -203,6 +203,26 @@ class PrivateVectorTest {
     }
 
     @Test
+    void discloseDerivesASlotKeyThatReadsOnlyThatSlot() throws Exception {
+        Path keyFile = dir.resolve("master.txt");
+        Files.writeString(keyFile, MASTER.exportText(), StandardCharsets.UTF_8);
+        Run derived = run("disclose", "--key-file", keyFile.toString(), "--contract", NOTES.toHex(), "--slot", "0x6e6f7465");
+        assertEquals(0, derived.code, derived.err);
+        String slotKey = derived.out.strip();
+        assertEquals(MASTER.contract(NOTES).slot(Bytes.utf8("note")).exportText(), slotKey);
+        Run read = decrypt("--key", slotKey);
+        assertEquals(0, read.code, read.err);
+        assertTrue(read.out.contains("genesis notes key 0x6e6f7465: 0x67656e65736973  \"genesis\""), read.out);
+        assertTrue(read.out.contains("2 of 6 encrypted values opened with this slot key"), read.out);
+
+        Run contractKey = run("disclose", "--key-file", keyFile.toString(), "--contract", NOTES.toHex());
+        assertEquals(MASTER.contract(NOTES).exportText(), contractKey.out.strip());
+        Run narrower = run("disclose", "--key", slotKey, "--contract", NOTES.toHex());
+        assertEquals(2, narrower.code);
+        assertFalse(narrower.err.contains(slotKey.substring(slotKey.lastIndexOf(':') + 3)), "no key material in errors");
+    }
+
+    @Test
     void aTamperedStoredValueInAFixtureIsRejectedWhenRead() throws Exception {
         String text = Files.readString(fixture);
         String stored = VectorReader.read(fixture, Profiles.DEFAULT).contracts().get(0).storage().values().iterator().next()
@@ -218,12 +238,16 @@ class PrivateVectorTest {
     }
 
     private Run decrypt(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
         String[] all = new String[args.length + 2];
         all[0] = "decrypt";
         all[1] = fixture.toString();
         System.arraycopy(args, 0, all, 2, args.length);
+        return run(all);
+    }
+
+    private static Run run(String... all) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Main.execute(all, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
