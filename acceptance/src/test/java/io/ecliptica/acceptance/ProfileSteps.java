@@ -41,7 +41,10 @@ public class ProfileSteps {
     }
 
     private static List<String> runArgs(Path module, String export, String args, String profile, String engines, String gas) {
-        List<String> out = new ArrayList<>(List.of("run", module.toString(), "--call", export, "--json", "--profile", profile));
+        // a generous wall-clock guard: raw deep recursion on the interpreters takes seconds, more on a loaded machine,
+        // and a guard that fires would turn the divergence these scenarios show into an engine failure
+        List<String> out = new ArrayList<>(List.of("run", module.toString(), "--call", export, "--json", "--profile", profile,
+                "--timeout", "180"));
         if (!args.isEmpty()) {
             out.add("--args");
             out.add(args);
