@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         description = "Ecliptica conformance harness: runs WebAssembly contracts on several engines and checks "
                 + "that every byte of every result agrees.",
         subcommands = {EnginesCommand.class, VerifyCommand.class, FillCommand.class, RunCommand.class, BenchCommand.class, SpecCommand.class,
-                FuzzCommand.class, DecryptCommand.class, DiscloseCommand.class},
+                FuzzCommand.class, DecryptCommand.class, DiscloseCommand.class,
+                GenChainCommand.class, ReplayCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:every engine agrees and matches every expectation",

@@ -13,26 +13,26 @@ import java.util.Set;
  * the file and the exact place. Strict: unknown keys are errors (a typo must not be ignored),
  * except keys starting with {@code _} or {@code //}, which are free-form annotations.
  */
-final class JsonCursor {
+public final class JsonCursor {
     private final String file;
     private final String path;
     private final JsonNode node;
 
-    JsonCursor(String file, String path, JsonNode node) {
+    public JsonCursor(String file, String path, JsonNode node) {
         this.file = file;
         this.path = path;
         this.node = node;
     }
 
-    String path() {
+    public String path() {
         return path;
     }
 
-    JsonNode node() {
+    public JsonNode node() {
         return node;
     }
 
-    VectorFormatException error(String message) {
+    public VectorFormatException error(String message) {
         return new VectorFormatException(file + ": " + (path.isEmpty() ? "" : path + ": ") + message);
     }
 
@@ -40,7 +40,7 @@ final class JsonCursor {
         return path.isEmpty() ? key : path + "." + key;
     }
 
-    JsonCursor object() throws VectorFormatException {
+    public JsonCursor object() throws VectorFormatException {
         if (!node.isObject()) {
             throw error("expected a JSON object, found " + kind(node));
         }
@@ -48,7 +48,7 @@ final class JsonCursor {
     }
 
     /** Rejects keys other than {@code allowed} (and annotations). */
-    JsonCursor onlyKeys(Set<String> allowed) throws VectorFormatException {
+    public JsonCursor onlyKeys(Set<String> allowed) throws VectorFormatException {
         object();
         Iterator<String> names = node.fieldNames();
         while (names.hasNext()) {
@@ -60,11 +60,11 @@ final class JsonCursor {
         return this;
     }
 
-    boolean has(String key) {
+    public boolean has(String key) {
         return node.has(key) && !node.get(key).isNull();
     }
 
-    JsonCursor get(String key) throws VectorFormatException {
+    public JsonCursor get(String key) throws VectorFormatException {
         object();
         JsonNode n = node.get(key);
         if (n == null || n.isNull()) {
@@ -73,7 +73,7 @@ final class JsonCursor {
         return new JsonCursor(file, child(key), n);
     }
 
-    List<JsonCursor> elements() throws VectorFormatException {
+    public List<JsonCursor> elements() throws VectorFormatException {
         if (!node.isArray()) {
             throw error("expected a JSON array, found " + kind(node));
         }
@@ -85,7 +85,7 @@ final class JsonCursor {
     }
 
     /** Object members in file order (the order is significant nowhere; callers sort if needed). */
-    List<Map.Entry<String, JsonCursor>> members() throws VectorFormatException {
+    public List<Map.Entry<String, JsonCursor>> members() throws VectorFormatException {
         object();
         List<Map.Entry<String, JsonCursor>> out = new ArrayList<>();
         Iterator<Map.Entry<String, JsonNode>> it = node.fields();
@@ -96,7 +96,7 @@ final class JsonCursor {
         return out;
     }
 
-    String text() throws VectorFormatException {
+    public String text() throws VectorFormatException {
         if (!node.isTextual()) {
             throw error("expected a string, found " + kind(node));
         }
@@ -104,19 +104,19 @@ final class JsonCursor {
     }
 
     /** A non-negative integer that fits in a signed 64-bit long. */
-    long unsignedLong() throws VectorFormatException {
+    public long unsignedLong() throws VectorFormatException {
         if (!node.isIntegralNumber() || !node.canConvertToLong() || node.longValue() < 0) {
             throw error("expected a non-negative integer below 2^63, found " + node);
         }
         return node.longValue();
     }
 
-    Bytes hex() throws VectorFormatException {
+    public Bytes hex() throws VectorFormatException {
         return hexText(text(), "");
     }
 
     /** Parses {@code s} as 0x-prefixed hex; {@code what} names it in errors (e.g. a map key). */
-    Bytes hexText(String s, String what) throws VectorFormatException {
+    public Bytes hexText(String s, String what) throws VectorFormatException {
         String label = what.isEmpty() ? "" : what + " ";
         if (!s.startsWith("0x")) {
             throw error("expected " + label + "hex bytes starting with 0x, found \"" + abbreviate(s) + "\"");
@@ -134,7 +134,7 @@ final class JsonCursor {
         return Bytes.fromHex(s);
     }
 
-    Bytes hex(int requiredLength) throws VectorFormatException {
+    public Bytes hex(int requiredLength) throws VectorFormatException {
         Bytes b = hex();
         if (b.length() != requiredLength) {
             throw error("expected " + requiredLength + " bytes, found " + b.length());

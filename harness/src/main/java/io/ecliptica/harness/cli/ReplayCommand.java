@@ -1,0 +1,122 @@
+package io.ecliptica.harness.cli;
+
+import io.ecliptica.harness.chain.ChainReader;
+import io.ecliptica.harness.exec.EngineExecutor;
+import io.ecliptica.harness.exec.ExecutionProfile;
+import io.ecliptica.harness.exec.PreparedModules;
+import io.ecliptica.harness.profile.Profiles;
+import io.ecliptica.harness.replay.Checkpoints;
+import io.ecliptica.harness.replay.ReplayOutcome;
+import io.ecliptica.harness.replay.Replayer;
+import io.ecliptica.harness.report.ReplayReport;
+import io.ecliptica.harness.vector.VectorFormatException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "replay", mixinStandardHelpOptions = true,
+        description = {"Replay a chain file on every engine: each block's state root, receipts root and gas used must "
+                + "agree across engines and with the recording. Stops at the first block that does not, and names the "
+                + "transaction and the first differing host call."})
+final class ReplayCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
+    @Mixin
+    EngineOptions engineOptions;
+
+    @Parameters(paramLabel = "CHAIN", description = "The chain file (docs/chain-format.md).")
+    Path chain;
+
+    @Option(names = "--from-block", defaultValue = "1", paramLabel = "N",
+            description = "Start at block N, from the nearest checkpoint at or below N-1 (default: ${DEFAULT-VALUE}).")
+    long fromBlock;
+
+    @Option(names = "--checkpoint-every", defaultValue = "0", paramLabel = "K",
+            description = "Write a state checkpoint after every K-th block (default: never).")
+    int checkpointEvery;
+
+    @Option(names = "--checkpoint-dir", paramLabel = "DIR",
+            description = "Where checkpoints live (default: CHAIN.checkpoints beside the chain).")
+    Path checkpointDir;
+
+    @Option(names = "--window", defaultValue = "16", paramLabel = "BLOCKS",
+            description = "How far the fastest engine may run ahead of the slowest (default: ${DEFAULT-VALUE}).")
+    int window;
+
+    @Option(names = "--progress", defaultValue = "auto", paramLabel = "MODE",
+            description = "auto (a bar on a terminal, else a line every 5 s), bar, lines or none.")
+    String progress;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        if (fromBlock < 1 || checkpointEvery < 0 || window < 1) {
+            main.err.println("harness replay: --from-block and --window must be at least 1, --checkpoint-every at least 0");
+            return ExitCode.BAD_INPUT;
+        }
+        ReplayProgress.Mode mode;
+        try {
+            mode = progressMode(progress);
+        } catch (IllegalArgumentException e) {
+            main.err.println("harness replay: " + e.getMessage());
+            return ExitCode.BAD_INPUT;
+        }
+        try (ChainReader reader = ChainReader.open(chain)) {
+            ExecutionProfile profile;
+            try {
+                profile = Profiles.byId(reader.header().profile());
+            } catch (IllegalArgumentException e) {
+                main.err.println("harness replay: " + chain + ": " + e.getMessage());
+                return ExitCode.BAD_INPUT;
+            }
+            if (!profile.costTableHash().equals(reader.header().costTableHash())) {
+                main.err.println("harness replay: " + chain + ": recorded under cost table " + reader.header().costTableHash()
+                        + ", but this harness's " + profile.id() + " has " + profile.costTableHash() + " (regenerate the chain)");
+                return ExitCode.BAD_INPUT;
+            }
+            List<EngineExecutor> engines;
+            try {
+                engines = engineOptions.open(main.err);
+            } catch (EngineOptions.EngineSelectionException e) {
+                main.err.println("harness replay: " + e.getMessage());
+                return e.exitCode;
+            }
+            Optional<Checkpoints> checkpoints = checkpointEvery > 0 || fromBlock > 1
+                    ? Optional.of(new Checkpoints(checkpointDir != null ? checkpointDir : Replayer.defaultCheckpointDir(chain)))
+                    : Optional.empty();
+            ReplayOutcome outcome;
+            try {
+                outcome = Replayer.replay(reader, engines, new PreparedModules(profile),
+                        new Replayer.Options(fromBlock, checkpointEvery, checkpoints, window, false),
+                        new ReplayProgress(main.err, mode, "replay"));
+            } finally {
+                engines.forEach(EngineExecutor::close);
+            }
+            new ReplayReport(main.out).print(outcome);
+            return switch (outcome) {
+                case ReplayOutcome.Agreed a -> ExitCode.OK;
+                case ReplayOutcome.EngineFailed f -> ExitCode.INTERNAL;
+                default -> ExitCode.DIFFERENCE;
+            };
+        } catch (VectorFormatException | Replayer.ReplayInputException e) {
+            main.err.println("harness replay: " + e.getMessage());
+            return ExitCode.BAD_INPUT;
+        }
+    }
+
+    static ReplayProgress.Mode progressMode(String text) {
+        try {
+            return ReplayProgress.Mode.valueOf(text.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--progress must be auto, bar, lines or none, not '" + text + "'");
+        }
+    }
+}
