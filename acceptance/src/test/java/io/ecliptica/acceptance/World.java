@@ -38,6 +38,11 @@ final class World {
     // abi.feature
     AbiFiller filler;
     JsonNode fixture;
+    // replay.feature
+    CliRun firstReplay;
+    String replayReport;
+    StorageWriteTamperer tamperer;
+    int differingCall;
 
     static World get() {
         return current;

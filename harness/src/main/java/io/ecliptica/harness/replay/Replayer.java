@@ -187,6 +187,13 @@ public final class Replayer {
 
         private Optional<ReplayOutcome> againstRecording(ChainBlock block, BlockExecution.Outcome.Completed agreed) {
             ChainBlock.Recorded rec = block.recorded();
+            List<BlockExecution.TxOutcome> txs = agreed.transactions();
+            int firstReceipt = -1;
+            for (int t = 0; t < txs.size() && firstReceipt < 0; t++) {
+                if (!txs.get(t).receiptDigest().equals(rec.receipts().get(t))) {
+                    firstReceipt = t;
+                }
+            }
             String field;
             String recorded;
             String computed;
@@ -202,26 +209,23 @@ public final class Replayer {
                 field = "gasUsed";
                 recorded = Long.toString(rec.gasUsed());
                 computed = Long.toString(agreed.gasUsed());
+            } else if (firstReceipt >= 0) {
+                field = "receipt";
+                recorded = rec.receipts().get(firstReceipt).toHex();
+                computed = txs.get(firstReceipt).receiptDigest().toHex();
             } else {
                 return Optional.empty();
             }
             pipeline.close();
-            List<BlockExecution.TxOutcome> txs = agreed.transactions();
-            int tx = txs.size() - 1;
-            boolean receiptDiffers = false;
-            for (int t = 0; t < txs.size(); t++) {
-                if (!txs.get(t).receiptDigest().equals(rec.receipts().get(t))) {
-                    tx = t;
-                    receiptDiffers = true;
-                    break;
-                }
-            }
+            // the block's state is that after its last transaction: with every receipt as recorded,
+            // the last one is where the recording contradicts itself
+            int tx = firstReceipt >= 0 ? firstReceipt : txs.size() - 1;
             if (tx < 0) {
                 return Optional.of(new ReplayOutcome.Mismatch(block.height(), field, recorded, computed, -1, null, "",
                         false, null, null, null));
             }
             return Optional.of(new ReplayOutcome.Mismatch(block.height(), field, recorded, computed, tx,
-                    block.transactions().get(tx), genesis.nameOf(block.transactions().get(tx).to()), receiptDiffers,
+                    block.transactions().get(tx), genesis.nameOf(block.transactions().get(tx).to()), firstReceipt >= 0,
                     rec.receipts().get(tx), txs.get(tx).receiptDigest(), txs.get(tx).result()));
         }
     }

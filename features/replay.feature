@@ -1,0 +1,41 @@
+Feature: Replaying a chain
+  `harness replay CHAIN` runs every block of a chain file (docs/chain-format.md) on every engine and
+  checks each block's state root, receipts root and gas used against the other engines and against
+  the recording. It stops at the first block that does not agree and pins it down to a transaction,
+  and for a divergence between engines, to the first differing host call. Exit code 0 when all
+  agree, 1 at a divergence or mismatch, 2 for a malformed chain file.
+
+  Background:
+    Given a token chain of 6 blocks of 20 transactions generated with seed 11 on engines "chicory-interpreter,wasmtime"
+
+  Scenario: A faithful chain replays with every engine agreeing
+    When I replay the chain on engines "chicory-interpreter,wasmtime"
+    Then the exit code is 0
+    And stdout says every engine agrees, with the final state root of the chain's end line
+    And nothing is printed on stderr
+
+  Scenario: A chain whose recorded root was altered at block B stops at B and names the transaction
+    Given in the chain, the recorded state root of block 4 is altered
+    When I replay the chain on engines "chicory-interpreter,wasmtime"
+    Then the exit code is 1
+    And stdout reports a mismatch of the state root at block 4, naming transaction 19
+
+  Scenario: An engine that alters one storage write is caught at its first differing host call
+    When I replay the chain on "chicory-interpreter" beside an engine that alters the value of storage write number 30
+    Then the replay reports a divergence at a transaction
+    And the first differing host call is a storage_write storing the original value on "chicory-interpreter" and the altered value on the tamperer
+    And the last agreeing host call is the call just before it
+
+  Scenario: Replay resumes from the nearest checkpoint to the same final root
+    When I replay the chain on engines "wasmtime" with a checkpoint every 2 blocks
+    Then the checkpoints of blocks 2, 4 and 6 exist
+    When I replay the chain on engines "wasmtime" from block 4
+    Then the exit code is 0
+    And stdout says the replay resumed from the checkpoint of block 2, with the same final state root as the first replay
+
+  Scenario: A malformed chain file is refused with one line
+    Given in the chain, the line of block 3 is cut short
+    When I replay the chain on engines "wasmtime"
+    Then the exit code is 2
+    And stderr is exactly one line, naming the file "token.jsonl"
+    And no stack trace is printed
