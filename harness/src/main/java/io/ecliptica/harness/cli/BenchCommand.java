@@ -30,12 +30,15 @@ import picocli.CommandLine.ParentCommand;
         description = {"Benchmarks, measured in one run and reported as ratios (machines are noisy; absolute times are "
                 + "only indicative).",
                 "metering: time of a call on the ecliptica-v1 metered module / time on the raw module, per engine, on "
-                        + "compute-heavy calls of the bundled contracts. Target: at most 1.15 on wasmtime and chicory-compiler."})
+                        + "compute-heavy calls of the bundled contracts. Target: at most 1.15 on wasmtime and chicory-compiler.",
+                "replay: generates a token chain (default 100,000 transactions) and replays it on every engine; prints "
+                        + "tx/s per engine and the harness overhead = replay wall time / sum of the engines' own execution "
+                        + "time. Target: at most 1.10."})
 final class BenchCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Parameters(index = "0", paramLabel = "WHAT", description = "What to measure: metering.")
+    @Parameters(index = "0", paramLabel = "WHAT", description = "What to measure: metering or replay.")
     String what;
 
     @Option(names = "--engines", split = ",", paramLabel = "ID", description = "Engines (default: the default engine set).")
@@ -54,10 +57,30 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Machine-readable output.")
     boolean json;
 
+    @Option(names = "--blocks", defaultValue = "1000", paramLabel = "N", description = "replay: blocks (default: ${DEFAULT-VALUE}).")
+    int blocks;
+
+    @Option(names = "--txs-per-block", defaultValue = "100", paramLabel = "M",
+            description = "replay: transactions per block (default: ${DEFAULT-VALUE}).")
+    int txsPerBlock;
+
+    @Option(names = "--accounts", defaultValue = "10000", paramLabel = "A",
+            description = "replay: token accounts (default: ${DEFAULT-VALUE}).")
+    int accounts;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "replay: seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--keep", paramLabel = "FILE", description = "replay: keep the generated chain in FILE.")
+    Path keep;
+
     @Override
     public Integer call() throws Exception {
+        if (what.equals("replay")) {
+            return new ReplayBench(main, engines, contracts, blocks, txsPerBlock, accounts, seed, keep, json).call();
+        }
         if (!what.equals("metering")) {
-            main.err.println("harness bench: unknown benchmark '" + what + "' (known: metering)");
+            main.err.println("harness bench: unknown benchmark '" + what + "' (known: metering, replay)");
             return ExitCode.BAD_INPUT;
         }
         if (runs < 1 || warmups < 0) {

@@ -61,9 +61,31 @@ public final class BlockExecution {
         return run(engine, modules, code, pre, header, txs, Optional.empty());
     }
 
-    /** Runs {@code txs} from {@code pre} in the block {@code header}; {@code privacy} for a private chain. */
+    /**
+     * Runs {@code txs} from {@code pre} in the block {@code header}; {@code privacy} for a private
+     * chain. All on the engine's worker thread: one hand-off per block, each call keeping its own
+     * wall-clock guard.
+     */
     public static Outcome run(EngineExecutor engine, PreparedModules modules, CodeStore code, WorldState pre,
                               BlockHeader header, List<Transaction> txs, Optional<Privacy> privacy) {
+        EngineExecutor.Limits limits = engine.limits();
+        // the guard of last resort: every call at its limit, plus compiling once
+        java.time.Duration bound = limits.callTimeout().multipliedBy(Math.max(1, txs.size()))
+                .plus(limits.compileTimeout()).plus(java.time.Duration.ofSeconds(10));
+        try {
+            return engine.onWorker(() -> runHere(engine, modules, code, pre, header, txs, privacy), bound);
+        } catch (java.util.concurrent.TimeoutException e) {
+            return new Outcome.Failed(pre, List.of(), 0, new HarnessFailure(HarnessFailure.Kind.TIMEOUT,
+                    "block " + header.height() + " ran longer than " + bound.toSeconds() + " s"));
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable c = e.getCause();
+            return new Outcome.Failed(pre, List.of(), 0, new HarnessFailure(HarnessFailure.Kind.ENGINE_ERROR,
+                    "harness error " + c.getClass().getName() + ": " + c.getMessage()));
+        }
+    }
+
+    private static Outcome runHere(EngineExecutor engine, PreparedModules modules, CodeStore code, WorldState pre,
+                                   BlockHeader header, List<Transaction> txs, Optional<Privacy> privacy) {
         WorldState state = pre;
         List<TxOutcome> done = new ArrayList<>(txs.size());
         List<byte[]> receipts = new ArrayList<>(txs.size());

@@ -93,6 +93,34 @@ public final class EngineExecutor implements AutoCloseable {
     }
 
     /**
+     * Runs {@code work} on this engine's worker thread, where every call it makes through this
+     * executor runs inline (each still under its own wall-clock guard) instead of being handed to
+     * the worker one by one: a block of transactions then costs one thread hand-off, not one per
+     * transaction. {@code timeout} bounds the whole of {@code work}.
+     *
+     * @throws TimeoutException {@code work} overran
+     * @throws ExecutionException {@code work} threw; the cause is its exception
+     */
+    public <T> T onWorker(java.util.concurrent.Callable<T> work, Duration timeout) throws TimeoutException, ExecutionException {
+        return worker.run(new EngineWorker.Stoppable<T>() {
+            @Override
+            public T call() throws Exception {
+                return work.call();
+            }
+
+            @Override
+            public void stop() {
+                // each call inside has its own guard; an overrun here is the guard of last resort
+            }
+        }, timeout);
+    }
+
+    /** The wall-clock limits of this executor. */
+    public Limits limits() {
+        return limits;
+    }
+
+    /**
      * Nanoseconds this executor's engine spent running calls so far (instantiation, start function,
      * the call and the host functions it called), without compiling, dispatch or state updates.
      * Benchmarks divide wall time by it to get the harness's own overhead.

@@ -21,11 +21,19 @@ import java.util.concurrent.TimeoutException;
 public final class EngineWorker implements AutoCloseable {
     public static final long STACK_BYTES = 256L << 20;
     private static final Duration GRACE = Duration.ofSeconds(5);
+    private static final long WATCHDOG_POLL_MILLIS = 50;
 
     private final String name;
     private final long stackBytes;
     private ExecutorService executor;
+    private volatile Thread thread;
     private int abandoned;
+    /** The task running inline on the worker thread, and when it must stop (see {@link #run}). */
+    private record Inline(Stoppable<?> task, long deadline, java.util.concurrent.atomic.AtomicBoolean overran) {
+    }
+
+    private volatile Inline inline;
+    private Thread watchdog;
 
     public EngineWorker(String name) {
         this(name, STACK_BYTES);
@@ -42,6 +50,7 @@ public final class EngineWorker implements AutoCloseable {
         return Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(null, r, "engine-" + name, stackBytes);
             t.setDaemon(true);
+            thread = t;
             return t;
         });
     }
@@ -58,6 +67,9 @@ public final class EngineWorker implements AutoCloseable {
      * @throws ExecutionException the task threw; the cause is its exception
      */
     public <T> T run(Stoppable<T> task, Duration timeout) throws TimeoutException, ExecutionException {
+        if (Thread.currentThread() == thread) {
+            return runInline(task, timeout);
+        }
         Future<T> future = executor.submit(task);
         try {
             return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
@@ -80,6 +92,56 @@ public final class EngineWorker implements AutoCloseable {
         }
     }
 
+    /**
+     * A task submitted from the worker thread itself (a whole block runs there, so its transactions
+     * need no thread hand-off each) runs inline, guarded by a watchdog thread that polls the
+     * deadline and stops the task when it overruns; the caller then sees the same TimeoutException
+     * as from a hand-off. A task that will not stop is the outer task's problem: its own guard
+     * abandons the thread.
+     */
+    private <T> T runInline(Stoppable<T> task, Duration timeout) throws TimeoutException, ExecutionException {
+        Inline outer = inline;
+        Inline mine = new Inline(task, System.nanoTime() + timeout.toNanos(), new java.util.concurrent.atomic.AtomicBoolean());
+        inline = mine;
+        startWatchdog();
+        try {
+            T result = task.call();
+            if (mine.overran().get()) {
+                throw new TimeoutException();
+            }
+            return result;
+        } catch (TimeoutException e) {
+            throw e;
+        } catch (Exception | Error e) {
+            if (mine.overran().get()) {
+                throw new TimeoutException();
+            }
+            throw new ExecutionException(e);
+        } finally {
+            inline = outer;
+        }
+    }
+
+    private synchronized void startWatchdog() {
+        if (watchdog != null) {
+            return;
+        }
+        watchdog = Thread.ofPlatform().daemon().name("watchdog-" + name).start(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                Inline running = inline;
+                if (running != null && System.nanoTime() - running.deadline() > 0
+                        && running.overran().compareAndSet(false, true)) {
+                    running.task().stop();
+                }
+                try {
+                    Thread.sleep(WATCHDOG_POLL_MILLIS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+    }
+
     private void abandonThread() {
         abandoned++;
         executor.shutdownNow();
@@ -93,6 +155,11 @@ public final class EngineWorker implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (watchdog != null) {
+                watchdog.interrupt();
+            }
+        }
         executor.shutdownNow();
     }
 }

@@ -82,6 +82,11 @@ final class BlockPipeline implements AutoCloseable {
         return lanes.stream().mapToLong(l -> l.finished.get()).toArray();
     }
 
+    /** Nanoseconds each engine's lane spent running blocks (engine time plus the per-transaction harness work). */
+    long[] busyNanos() {
+        return lanes.stream().mapToLong(l -> l.busy.get()).toArray();
+    }
+
     /** Stops every lane after its current block and waits for it, so the engines are free again. */
     @Override
     public void close() {
@@ -105,6 +110,7 @@ final class BlockPipeline implements AutoCloseable {
         final BlockingQueue<Block> in;
         final BlockingQueue<BlockExecution.Outcome> out = new LinkedBlockingQueue<>();
         final AtomicLong finished = new AtomicLong();
+        final AtomicLong busy = new AtomicLong();
         final Thread thread;
         private final EngineExecutor engine;
         private final PreparedModules modules;
@@ -149,6 +155,7 @@ final class BlockPipeline implements AutoCloseable {
             if (turn != null) {
                 turn.acquire();
             }
+            long start = System.nanoTime();
             try {
                 BlockExecution.Outcome o = BlockExecution.run(engine, modules, code, state, b.header(), b.transactions());
                 if (o instanceof BlockExecution.Outcome.Completed c) {
@@ -160,6 +167,7 @@ final class BlockPipeline implements AutoCloseable {
                 return new BlockExecution.Outcome.Failed(state, List.of(), 0, new HarnessFailure(
                         HarnessFailure.Kind.ENGINE_ERROR, "harness error " + e.getClass().getName() + ": " + e.getMessage()));
             } finally {
+                busy.addAndGet(System.nanoTime() - start);
                 if (turn != null) {
                     turn.release();
                 }

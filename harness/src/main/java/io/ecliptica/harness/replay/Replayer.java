@@ -54,6 +54,10 @@ public final class Replayer {
         default void note(String message) {
         }
 
+        /** Replay got to the end; {@code laneBusyNanos} = time each engine's lane spent running blocks. */
+        default void finished(long[] laneBusyNanos) {
+        }
+
         default void done() {
         }
     }
@@ -135,6 +139,7 @@ public final class Replayer {
                     return stop.get();
                 }
             }
+            listener.finished(pipeline.busyNanos());
         } finally {
             listener.done();
         }
