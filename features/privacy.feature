@@ -71,3 +71,9 @@ Feature: Private vectors
     And the report's privacy note says "the plaintexts differ"
     And the output contains none of the balances "500, 750, 650, 1000, 850" as u64
     And the output contains none of the balances "501" as u64
+
+  Scenario: A bid's receipt, sealed by the contract with crypto_seal_to_caller, opens with the bidder's viewing key only
+    When I decrypt "sealed-auction.json" with the viewing key of "carol"
+    Then the exit code is 0
+    And the output of block 5 tx 1 is an envelope that carol's viewing key opens to SHA-256(u64 450 || 32 bytes 0x5c) || u64 5
+    And bob's viewing key does not open that envelope

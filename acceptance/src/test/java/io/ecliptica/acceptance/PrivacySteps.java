@@ -2,6 +2,7 @@ package io.ecliptica.acceptance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,13 +13,16 @@ import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import io.ecliptica.harness.crypto.AccountKeys;
 import io.ecliptica.harness.crypto.ChainSecret;
+import io.ecliptica.harness.crypto.DecryptionFailedException;
 import io.ecliptica.harness.crypto.OutputPosition;
 import io.ecliptica.harness.crypto.ViewerEnvelope;
+import io.ecliptica.harness.crypto.ViewingKey;
 import io.ecliptica.harness.crypto.ViewingPublicKey;
 import io.ecliptica.harness.state.Bytes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -194,6 +198,33 @@ public class PrivacySteps {
     public void nothingOnStdout() {
         CliRun run = world().last();
         assertTrue(run.stdout().isEmpty(), "expected nothing on stdout" + run.describe());
+    }
+
+    /** The inner envelope a contract made with crypto_seal_to_caller, printed as the output's plaintext. */
+    private Bytes receipt;
+
+    @Then("the output of block {int} tx {int} is an envelope that {word} viewing key opens to SHA-256\\(u64 {long} || 32 bytes {word}) || u64 {long}")
+    public void receiptOpens(int height, int tx, String owner, long amount, String saltByte, long bidHeight) throws Exception {
+        CliRun run = world().last();
+        String prefix = "block " + height + " tx " + tx + " output: ";
+        String line = run.stdoutLines().stream().filter(l -> l.startsWith(prefix)).findFirst()
+                .orElseThrow(() -> new AssertionError("no line '" + prefix + "…'" + run.describe()));
+        receipt = Bytes.fromHex(line.substring(prefix.length()));
+        String name = owner.replace("'s", "");
+        Bytes opened = ViewerEnvelope.open(account("sealed-auction.json", name).viewingKey(), receipt);
+        byte[] preimage = new byte[40];
+        for (int i = 0; i < 8; i++) {
+            preimage[i] = (byte) (amount >>> (8 * i));
+        }
+        Arrays.fill(preimage, 8, 40, (byte) Integer.parseInt(saltByte.substring(2), 16));
+        byte[] commitment = MessageDigest.getInstance("SHA-256").digest(preimage);
+        assertEquals(Bytes.of(commitment).toHex() + u64(bidHeight), opened.toHex(), "the receipt's plaintext");
+    }
+
+    @Then("{word} viewing key does not open that envelope")
+    public void receiptDoesNotOpen(String owner) {
+        ViewingKey other = account("sealed-auction.json", owner.replace("'s", "")).viewingKey();
+        assertThrows(DecryptionFailedException.class, () -> ViewerEnvelope.open(other, receipt));
     }
 
     // --- what outputs must not contain -------------------------------------------------------
