@@ -32,6 +32,9 @@ ECL_IMPORT(abort)          __attribute__((noreturn)) void ecl_abort(const void *
 ECL_IMPORT(crypto_sha256)           void ecl_sha256(const void *data, u32 len, void *out32);
 ECL_IMPORT(crypto_ml_dsa_65_verify) i32  ecl_ml_dsa_65_verify(const void *pk1952, const void *msg, u32 len, const void *sig3309);
 ECL_IMPORT(crypto_seal_to_caller)   void ecl_seal_to_caller(const void *data, u32 len, void *out);
+/* Cross-contract calls (docs/abi.md §6): status 0 ok, 1 revert, 2 trap, 3 invalid, 4 depth exceeded. */
+ECL_IMPORT(call_contract) i32 ecl_call_contract(const void *addr32, const void *in, u32 len, i64 gas);
+ECL_IMPORT(call_output)   i32 ecl_call_output(void *dst, u32 cap);
 
 /* Reverts with a string literal as the message (without its terminating NUL). */
 #define ECL_REVERT(lit) ecl_revert((lit), sizeof(lit) - 1)

@@ -13,6 +13,9 @@
  *             reverts "private-token: bad input" (input not 40 bytes),
  *             "private-token: insufficient balance" (overdraft), "private-token: overflow"
  *             (the recipient's balance would pass 2^64 - 1)
+ *   call      the entry point of a cross-contract call (docs/abi.md §6), whose caller is the
+ *             calling contract: input 0x00 = balance, 0x01 || to(32) || u64 amount = transfer,
+ *             with the same outputs, events and reverts; anything else reverts "private-token: bad input"
  *
  * Storage: "bal:" || owner(32) -> u64 balance. There is no mint: the genesis storage mints (a
  * filler gives the plaintext balances, the reader encrypts them). A balance that drops to 0 stays
@@ -55,16 +58,15 @@ static int same_address(const u8 *a, const u8 *b) {
     return diff == 0;
 }
 
-ECL_EXPORT(balance) void balance(void) {
+static void do_balance(void) {
     u8 me[32], out[8];
     ecl_caller(me);
     ecl_store64(out, load_balance(me));
     ecl_return_data(out, 8);
 }
 
-ECL_EXPORT(transfer) void transfer(void) {
-    if (ecl_input_size() != 40) ECL_REVERT("private-token: bad input");
-    ecl_input_read(in, 0, 40);
+/* The transfer whose to || amount is in `in`, from the caller. */
+static void do_transfer(void) {
     u8 from[32];
     ecl_caller(from);
     const u8 *to = in;
@@ -86,4 +88,28 @@ ECL_EXPORT(transfer) void transfer(void) {
     u8 out[8];
     ecl_store64(out, same_address(from, to) ? have : left);
     ecl_return_data(out, 8);
+}
+
+ECL_EXPORT(balance) void balance(void) {
+    do_balance();
+}
+
+ECL_EXPORT(transfer) void transfer(void) {
+    if (ecl_input_size() != 40) ECL_REVERT("private-token: bad input");
+    ecl_input_read(in, 0, 40);
+    do_transfer();
+}
+
+ECL_EXPORT(call) void call(void) {
+    u32 n = (u32)ecl_input_size();
+    u8 op[1] = {0xff};
+    if (n >= 1) ecl_input_read(op, 0, 1);
+    if (n == 1 && op[0] == 0) {
+        do_balance();
+    } else if (n == 41 && op[0] == 1) {
+        ecl_input_read(in, 1, 40);
+        do_transfer();
+    } else {
+        ECL_REVERT("private-token: bad input");
+    }
 }
