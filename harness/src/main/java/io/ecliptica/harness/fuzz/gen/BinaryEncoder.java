@@ -21,13 +21,15 @@ final class BinaryEncoder {
         out.bytes(0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00);
 
         Buf s = new Buf();
-        s.u32(low.types.size());
-        for (FuncSig t : low.types) {
-            s.byte1(0x60);
-            valTypes(s, t.params());
-            valTypes(s, t.results());
+        if (!low.types.isEmpty()) {
+            s.u32(low.types.size());
+            for (FuncSig t : low.types) {
+                s.byte1(0x60);
+                valTypes(s, t.params());
+                valTypes(s, t.results());
+            }
+            out.section(1, s);
         }
-        out.section(1, s);
 
         if (!low.imports.isEmpty()) {
             s = new Buf();
