@@ -110,7 +110,7 @@ public final class Campaign {
             }
             k++;
             coverage.addAll(c.opcodes());
-            Optional<Signature> sig = Triage.signature(outcome);
+            Optional<Signature> sig = Triage.signature(outcome, runner);
             if (sig.isPresent()) {
                 found(sig.get(), c, outcome);
             }

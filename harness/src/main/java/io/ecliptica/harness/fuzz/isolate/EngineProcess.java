@@ -1,6 +1,7 @@
 package io.ecliptica.harness.fuzz.isolate;
 
 import io.ecliptica.engine.EngineDescriptor;
+import io.ecliptica.harness.abi.HostCallTrace;
 import io.ecliptica.harness.runner.EngineTrace;
 import io.ecliptica.harness.vector.Vector;
 import java.io.BufferedInputStream;
@@ -125,6 +126,23 @@ public final class EngineProcess implements AutoCloseable {
         } catch (IOException e) {
             return fault(WorkerFault.Kind.CRASH, e.getMessage());
         }
+    }
+
+    /** The host calls of one transaction (LOCALIZE); empty if the worker gives none or fails. */
+    public synchronized Optional<List<HostCallTrace.HostCall>> hostCalls(Vector vector, int block, int tx,
+                                                                         Duration deadline) {
+        try {
+            start();
+            Wire.writeFrame(toWorker, Wire.localize(vector, block, tx));
+            Wire.Message m = Wire.Message.of(await(deadline));
+            if (m.type() == Wire.HOST_CALLS) {
+                return Wire.readHostCalls(m.body());
+            }
+        } catch (IOException | TimeoutException | WorkerStartException e) {
+            // localizing is best effort: the run itself already reported how this worker fares
+        }
+        kill();
+        return Optional.empty();
     }
 
     private Reply fault(WorkerFault.Kind kind, String why) {

@@ -5,6 +5,9 @@ import io.ecliptica.harness.exec.EngineExecutor;
 import io.ecliptica.harness.runner.DifferentialRunner;
 import io.ecliptica.harness.vector.Vector;
 import java.util.List;
+import java.util.Optional;
+import io.ecliptica.harness.abi.HostCallTrace;
+import io.ecliptica.harness.runner.HostCallLocalizer;
 
 /**
  * Every engine in this JVM, through the differential runner {@code verify} uses. No crash
@@ -31,6 +34,16 @@ public final class InProcessRunner implements CaseRunner {
             runner.forgetPrepared();
         }
         return new RunOutcome(runner.run(vector), List.of());
+    }
+
+    @Override
+    public Optional<List<HostCallTrace.HostCall>> hostCalls(Vector vector, String engine, int block, int tx) {
+        for (EngineExecutor e : runner.engines()) {
+            if (e.descriptor().id().equals(engine)) {
+                return HostCallLocalizer.hostCalls(vector, block, tx, runner.prepared(vector.profile()), e);
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

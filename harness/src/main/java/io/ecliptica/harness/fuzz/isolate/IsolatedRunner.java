@@ -1,6 +1,7 @@
 package io.ecliptica.harness.fuzz.isolate;
 
 import io.ecliptica.engine.EngineDescriptor;
+import io.ecliptica.harness.abi.HostCallTrace;
 import io.ecliptica.harness.exec.HarnessFailure;
 import io.ecliptica.harness.runner.EngineTrace;
 import io.ecliptica.harness.runner.Oracle;
@@ -122,6 +123,17 @@ public final class IsolatedRunner implements CaseRunner {
                 .orElse(Bytes.EMPTY);
         String costTableHash = profiles.apply(vector.profile()).costTableHash();
         return new RunOutcome(new VectorVerdict(vector, traces, Oracle.judge(vector, genesis, costTableHash, traces)), faults);
+    }
+
+    @Override
+    public Optional<List<HostCallTrace.HostCall>> hostCalls(Vector vector, String engine, int block, int tx) {
+        for (int i = 0; i < descriptors.size(); i++) {
+            if (descriptors.get(i).id().equals(engine)) {
+                Duration deadline = Duration.ofSeconds((long) callTimeoutSeconds * (vector.transactionCount() + 1)).plus(SLACK);
+                return processes.get(i).hostCalls(vector, block, tx, deadline);
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.ecliptica.harness.fuzz.isolate;
 import io.ecliptica.engine.EngineDescriptor;
 import io.ecliptica.engine.ValueType;
 import io.ecliptica.engine.WasmValue;
+import io.ecliptica.harness.abi.HostCallTrace;
 import io.ecliptica.harness.exec.BlockHeader;
 import io.ecliptica.harness.exec.HarnessFailure;
 import io.ecliptica.harness.exec.Transaction;
@@ -50,6 +51,11 @@ public final class Wire {
     static final int TRACE = 3;
     /** Worker to parent, instead of HELLO: the engine could not start; a UTF-8 reason follows. */
     static final int UNAVAILABLE = 4;
+
+    /** Parent to worker: record the host calls of one transaction of this vector. */
+    static final int LOCALIZE = 5;
+    /** Worker to parent: the recorded host calls (or none: the engine gave no result on the way). */
+    static final int HOST_CALLS = 6;
 
     private static final int MAX_FRAME = 64 << 20;
 
@@ -160,6 +166,71 @@ public final class Wire {
                 }
             }
         });
+    }
+
+    /** A LOCALIZE message: the vector (as in RUN), then u32 block and u32 transaction. */
+    static byte[] localize(Vector v, int block, int tx) {
+        byte[] run = run(v);
+        return build(LOCALIZE, o -> {
+            o.write(run, 1, run.length - 1);
+            o.writeInt(block);
+            o.writeInt(tx);
+        });
+    }
+
+    static byte[] hostCalls(Optional<List<HostCallTrace.HostCall>> calls) {
+        return build(HOST_CALLS, o -> {
+            o.writeBoolean(calls.isPresent());
+            if (calls.isPresent()) {
+                o.writeInt(calls.get().size());
+                for (HostCallTrace.HostCall c : calls.get()) {
+                    o.writeInt(c.index());
+                    o.writeInt(c.depth());
+                    str(o, c.function());
+                    longs(o, c.args());
+                    o.writeInt(c.data().size());
+                    for (Bytes d : c.data()) {
+                        bytes(o, d);
+                    }
+                    longs(o, c.results());
+                    str(o, c.signal());
+                }
+            }
+        });
+    }
+
+    static Optional<List<HostCallTrace.HostCall>> readHostCalls(DataInputStream in) throws IOException {
+        if (!in.readBoolean()) {
+            return Optional.empty();
+        }
+        List<HostCallTrace.HostCall> calls = new ArrayList<>();
+        for (int n = in.readInt(); n > 0; n--) {
+            int index = in.readInt();
+            int depth = in.readInt();
+            String function = str(in);
+            List<Long> args = longs(in);
+            List<Bytes> data = new ArrayList<>();
+            for (int d = in.readInt(); d > 0; d--) {
+                data.add(bytes(in));
+            }
+            calls.add(new HostCallTrace.HostCall(index, depth, function, args, data, longs(in), str(in)));
+        }
+        return Optional.of(calls);
+    }
+
+    private static void longs(DataOutputStream o, List<Long> values) throws IOException {
+        o.writeInt(values.size());
+        for (long v : values) {
+            o.writeLong(v);
+        }
+    }
+
+    private static List<Long> longs(DataInputStream in) throws IOException {
+        List<Long> out = new ArrayList<>();
+        for (int n = in.readInt(); n > 0; n--) {
+            out.add(in.readLong());
+        }
+        return out;
     }
 
     public static Vector readRun(DataInputStream in) throws IOException {

@@ -6,6 +6,7 @@ import io.ecliptica.harness.exec.EngineRegistry;
 import io.ecliptica.harness.profile.Profiles;
 import io.ecliptica.harness.runner.DifferentialRunner;
 import io.ecliptica.harness.runner.EngineTrace;
+import io.ecliptica.harness.runner.HostCallLocalizer;
 import io.ecliptica.harness.vector.Vector;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -81,6 +82,14 @@ public final class WorkerMain {
                     break;
                 }
                 Wire.Message m = Wire.Message.of(frame);
+                if (m.type() == Wire.LOCALIZE) {
+                    Vector vector = Wire.readRun(m.body());
+                    int block = m.body().readInt();
+                    int tx = m.body().readInt();
+                    Wire.writeFrame(out, Wire.hostCalls(HostCallLocalizer.hostCalls(vector, block, tx,
+                            runner.prepared(vector.profile()), executor)));
+                    continue;
+                }
                 if (m.type() != Wire.RUN) {
                     throw new IOException("unexpected message type " + m.type());
                 }

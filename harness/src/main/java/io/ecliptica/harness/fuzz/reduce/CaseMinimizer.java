@@ -67,7 +67,7 @@ public final class CaseMinimizer {
         }
         tests++;
         RunOutcome o = runner.run(candidate.vector());
-        return Triage.signature(o).filter(target::equals).map(s -> new State(candidate, o));
+        return Triage.signature(o, runner).filter(target::equals).map(s -> new State(candidate, o));
     }
 
     // ---- ddmin over transactions ---------------------------------------------------------------

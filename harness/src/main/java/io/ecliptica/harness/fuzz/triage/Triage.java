@@ -1,5 +1,7 @@
 package io.ecliptica.harness.fuzz.triage;
 
+import io.ecliptica.harness.abi.HostCallTrace;
+import io.ecliptica.harness.fuzz.isolate.CaseRunner;
 import io.ecliptica.harness.fuzz.isolate.RunOutcome;
 import io.ecliptica.harness.fuzz.isolate.WorkerFault;
 import io.ecliptica.harness.result.CallResult;
@@ -17,7 +19,12 @@ public final class Triage {
     private Triage() {
     }
 
-    public static Optional<Signature> signature(RunOutcome outcome) {
+    /**
+     * The signature of a run; for a divergence at a transaction, the runner re-runs the case on
+     * one engine of each of the first two sides with host calls recorded to find the first host
+     * call where they differ.
+     */
+    public static Optional<Signature> signature(RunOutcome outcome, CaseRunner runner) {
         if (!outcome.faults().isEmpty()) {
             WorkerFault f = outcome.faults().get(0);
             return Optional.of(new Signature(f.kind().id(), List.of(List.of(f.engine())), List.of(), ""));
@@ -25,7 +32,7 @@ public final class Triage {
         VectorVerdict v = outcome.verdict();
         for (Finding f : v.findings()) {
             if (f instanceof Finding.Divergence d) {
-                return Optional.of(divergence(v, d));
+                return Optional.of(divergence(v, d, runner));
             }
         }
         for (Finding f : v.findings()) {
@@ -42,7 +49,7 @@ public final class Triage {
         return Optional.empty();
     }
 
-    private static Signature divergence(VectorVerdict v, Finding.Divergence d) {
+    private static Signature divergence(VectorVerdict v, Finding.Divergence d, CaseRunner runner) {
         // sides: engines grouped by value, in engine order within a side; the largest side first,
         // ties in the order of each side's first engine
         Map<String, List<String>> byValue = new LinkedHashMap<>();
@@ -59,7 +66,34 @@ public final class Triage {
                 outcomes.add(outcome(v, side.get(0), d.at().block(), d.at().tx()));
             }
         }
-        return new Signature(d.at().field(), sides, outcomes, "");
+        String hostCall = d.at().tx() < 0 ? "" : firstDifferingHostCall(runner, v, d, sides);
+        return new Signature(d.at().field(), sides, outcomes, hostCall);
+    }
+
+    /**
+     * {@code "F vs G"}: the host functions of the first call where the reference side's
+     * representative and the next side's differ ({@code none} where one made no more calls); ""
+     * if their host calls are identical or one of them gave no result.
+     */
+    private static String firstDifferingHostCall(CaseRunner runner, VectorVerdict v, Finding.Divergence d,
+                                                 List<List<String>> sides) {
+        int block = d.at().block();
+        int tx = d.at().tx();
+        Optional<List<HostCallTrace.HostCall>> a = runner.hostCalls(v.vector(), sides.get(0).get(0), block, tx);
+        Optional<List<HostCallTrace.HostCall>> b = runner.hostCalls(v.vector(), sides.get(1).get(0), block, tx);
+        if (a.isEmpty() || b.isEmpty()) {
+            return "";
+        }
+        List<HostCallTrace.HostCall> x = a.get();
+        List<HostCallTrace.HostCall> y = b.get();
+        for (int i = 0; i < Math.max(x.size(), y.size()); i++) {
+            HostCallTrace.HostCall p = i < x.size() ? x.get(i) : null;
+            HostCallTrace.HostCall q = i < y.size() ? y.get(i) : null;
+            if (p == null || !p.equals(q)) {
+                return (p == null ? "none" : p.function()) + " vs " + (q == null ? "none" : q.function());
+            }
+        }
+        return "";
     }
 
     /** {@code status} or {@code status:class} of an engine's result at a transaction. */
