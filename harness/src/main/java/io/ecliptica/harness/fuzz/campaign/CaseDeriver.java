@@ -91,8 +91,9 @@ public final class CaseDeriver {
             exports = e.exports();
             origin = "contract " + e.label();
         }
-        int blockCount = r.chance(25) ? 2 + r.nextInt(2) : 1;
         int txCount = 1 + r.nextInt(8);
+        // a quarter of the cases with two or more calls spread them over 2 or 3 blocks
+        int blockCount = txCount > 1 && r.chance(25) ? 2 + r.nextInt(Math.min(2, txCount - 1)) : 1;
         List<List<TxSpec>> perBlock = new ArrayList<>();
         for (int b = 0; b < blockCount; b++) {
             perBlock.add(new ArrayList<>());

@@ -57,8 +57,8 @@ public final class CaseMinimizer {
     private record State(FuzzCase c, RunOutcome outcome) {
     }
 
-    /** A flat address of a transaction: block index and position. */
-    private record Slot(int block, TxSpec tx) {
+    /** A transaction of the original case: its block, its flat position (which makes equal calls distinct), itself. */
+    private record Slot(int block, int position, TxSpec tx) {
     }
 
     private Optional<State> test(FuzzCase candidate, Signature target) {
@@ -73,13 +73,15 @@ public final class CaseMinimizer {
     // ---- ddmin over transactions ---------------------------------------------------------------
 
     private State transactions(State best, Signature target) {
-        List<Slot> slots = slots(best.c.vector());
+        // slots name blocks of the original case: candidates are always cut from it
+        FuzzCase original = best.c;
+        List<Slot> slots = slots(original.vector());
         int n = 2;
         while (slots.size() >= 2 && tests < maxTests) {
             List<List<Slot>> parts = split(slots, n);
             boolean reduced = false;
             for (List<Slot> part : parts) {
-                Optional<State> s = test(withSlots(best.c, part), target);
+                Optional<State> s = test(withSlots(original, part), target);
                 if (s.isPresent()) {
                     best = s.get();
                     slots = part;
@@ -88,14 +90,14 @@ public final class CaseMinimizer {
                     break;
                 }
             }
-            if (!reduced && n > 2 || !reduced) {
+            if (!reduced) {
                 for (int i = 0; i < parts.size() && !reduced; i++) {
                     List<Slot> complement = new ArrayList<>(slots);
                     complement.removeAll(parts.get(i));
                     if (complement.isEmpty()) {
                         continue;
                     }
-                    Optional<State> s = test(withSlots(best.c, complement), target);
+                    Optional<State> s = test(withSlots(original, complement), target);
                     if (s.isPresent()) {
                         best = s.get();
                         slots = complement;
@@ -118,7 +120,7 @@ public final class CaseMinimizer {
         List<Slot> out = new ArrayList<>();
         for (int b = 0; b < v.blocks().size(); b++) {
             for (TxSpec t : v.blocks().get(b).transactions()) {
-                out.add(new Slot(b, t));
+                out.add(new Slot(b, out.size(), t));
             }
         }
         return out;
