@@ -33,12 +33,14 @@ import picocli.CommandLine.ParentCommand;
                         + "compute-heavy calls of the bundled contracts. Target: at most 1.15 on wasmtime and chicory-compiler.",
                 "replay: generates a token chain (default 100,000 transactions) and replays it on every engine; prints "
                         + "tx/s per engine and the harness overhead = replay wall time / sum of the engines' own execution "
-                        + "time. Target: at most 1.10."})
+                        + "time. Target: at most 1.10.",
+                "fuzz: differential cases per second of fuzzing-campaign cases (docs/fuzzing.md) on in-process engines, "
+                        + "all at once and each alone, and where the time goes. Target: 200 cases/s without chicory-interpreter."})
 final class BenchCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Parameters(index = "0", paramLabel = "WHAT", description = "What to measure: metering or replay.")
+    @Parameters(index = "0", paramLabel = "WHAT", description = "What to measure: metering, replay or fuzz.")
     String what;
 
     @Option(names = "--engines", split = ",", paramLabel = "ID", description = "Engines (default: the default engine set).")
@@ -68,19 +70,33 @@ final class BenchCommand implements Callable<Integer> {
             description = "replay: token accounts (default: ${DEFAULT-VALUE}).")
     int accounts;
 
-    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "replay: seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "replay and fuzz: seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--keep", paramLabel = "FILE", description = "replay: keep the generated chain in FILE.")
     Path keep;
 
+    @Option(names = "--cases", defaultValue = "300", paramLabel = "N", description = "fuzz: measured cases (default: ${DEFAULT-VALUE}).")
+    int cases;
+
+    @Option(names = "--warmup-cases", defaultValue = "100", paramLabel = "N",
+            description = "fuzz: unmeasured cases first, on every pass (default: ${DEFAULT-VALUE}).")
+    int warmupCases;
+
+    @Option(names = "--generated", defaultValue = "100", paramLabel = "PERCENT",
+            description = "fuzz: share of cases with a generated module; the rest call bundled contracts (default: ${DEFAULT-VALUE}).")
+    int generatedPercent;
+
     @Override
     public Integer call() throws Exception {
+        if (what.equals("fuzz")) {
+            return new FuzzBench(main, engines, cases, warmupCases, seed, generatedPercent, contracts, json).run();
+        }
         if (what.equals("replay")) {
             return new ReplayBench(main, engines, contracts, blocks, txsPerBlock, accounts, seed, keep, json).call();
         }
         if (!what.equals("metering")) {
-            main.err.println("harness bench: unknown benchmark '" + what + "' (known: metering, replay)");
+            main.err.println("harness bench: unknown benchmark '" + what + "' (known: metering, replay, fuzz)");
             return ExitCode.BAD_INPUT;
         }
         if (runs < 1 || warmups < 0) {

@@ -1,0 +1,123 @@
+package io.ecliptica.harness.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ecliptica.engine.EngineUnavailableException;
+import io.ecliptica.engine.WasmEngineProvider;
+import io.ecliptica.harness.bench.FuzzBenchmark;
+import io.ecliptica.harness.exec.EngineRegistry;
+import io.ecliptica.harness.fuzz.campaign.CaseDeriver;
+import io.ecliptica.harness.fuzz.campaign.ContractPool;
+import io.ecliptica.harness.profile.Profiles;
+import io.ecliptica.harness.vector.CanonicalJson;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** {@code bench fuzz}: runs {@link FuzzBenchmark} and prints its report. */
+final class FuzzBench {
+    private final Main main;
+    private final List<String> engines;
+    private final int cases;
+    private final int warmup;
+    private final long seed;
+    private final int generatedPercent;
+    private final Path contracts;
+    private final boolean json;
+
+    FuzzBench(Main main, List<String> engines, int cases, int warmup, long seed, int generatedPercent, Path contracts,
+              boolean json) {
+        this.main = main;
+        this.engines = engines;
+        this.cases = cases;
+        this.warmup = warmup;
+        this.seed = seed;
+        this.generatedPercent = generatedPercent;
+        this.contracts = contracts;
+        this.json = json;
+    }
+
+    int run() throws IOException {
+        if (cases < 1 || warmup < 0 || generatedPercent < 0 || generatedPercent > 100) {
+            main.err.println("harness bench: --cases must be at least 1, --warmup-cases at least 0, --generated in 0..100");
+            return ExitCode.BAD_INPUT;
+        }
+        ContractPool pool;
+        try {
+            // --contracts names the contracts folder; the pool comes from the fillers beside it
+            pool = ContractPool.load(contracts.resolveSibling("fillers"));
+        } catch (IOException e) {
+            main.err.println("harness bench: cannot read the bundled fillers: " + e.getMessage());
+            return ExitCode.BAD_INPUT;
+        }
+        CaseDeriver deriver;
+        try {
+            deriver = new CaseDeriver(seed, pool, FuzzGenerator.source(), generatedPercent, Profiles.DEFAULT);
+        } catch (IllegalArgumentException e) {
+            main.err.println("harness bench: " + e.getMessage());
+            return ExitCode.BAD_INPUT;
+        }
+        EngineRegistry registry = EngineRegistry.discover();
+        List<WasmEngineProvider> providers = new ArrayList<>();
+        for (String id : engines.isEmpty() ? registry.defaultIds() : engines) {
+            WasmEngineProvider p = registry.provider(id).orElse(null);
+            if (p == null) {
+                main.err.println("harness bench: unknown engine '" + id + "' (known: " + String.join(", ", registry.ids()) + ")");
+                return ExitCode.BAD_INPUT;
+            }
+            providers.add(p);
+        }
+        if (!json) {
+            main.err.println("measuring " + cases + " cases after " + warmup + " warm-up cases, per pass ...");
+        }
+        FuzzBenchmark.Report r;
+        try {
+            r = new FuzzBenchmark(Profiles::byId, Profiles.DEFAULT).measure(providers, deriver, warmup, cases);
+        } catch (EngineUnavailableException e) {
+            main.err.println("harness bench: an engine cannot start: " + e.getMessage());
+            return ExitCode.INTERNAL;
+        }
+        int generated = FuzzGenerator.source().isEmpty() ? 0 : pool.isEmpty() ? 100 : generatedPercent;
+        if (json) {
+            ObjectNode root = CanonicalJson.object();
+            root.put("benchmark", "fuzz");
+            root.put("seed", seed);
+            root.put("generatedPercent", generated);
+            root.put("cases", r.cases());
+            root.put("distinctModules", r.distinctModules());
+            root.put("divergentCases", r.divergentCases());
+            ArrayNode passes = root.putArray("passes");
+            for (FuzzBenchmark.Pass p : r.passes()) {
+                ObjectNode o = passes.addObject();
+                o.put("engines", p.engines());
+                o.put("casesPerSecond", round(p.casesPerSecond()));
+            }
+            ArrayNode phases = root.putArray("millisPerCase");
+            for (FuzzBenchmark.Phase p : r.phases()) {
+                ObjectNode o = phases.addObject();
+                o.put("phase", p.name());
+                o.put("millis", round(p.millisPerCase()));
+            }
+            main.out.print(CanonicalJson.toText(root));
+            return ExitCode.OK;
+        }
+        main.out.printf(Locale.ROOT, "fuzz benchmark: %d cases of seed %d (%d%% generated modules, %d distinct modules), "
+                + "%d diverging%n", r.cases(), seed, generated, r.distinctModules(), r.divergentCases());
+        main.out.printf(Locale.ROOT, "%-60s %12s%n", "engines (each pass from fresh engines)", "cases/s");
+        for (FuzzBenchmark.Pass p : r.passes()) {
+            main.out.printf(Locale.ROOT, "%-60s %12.1f%n", p.engines(), p.casesPerSecond());
+        }
+        main.out.printf(Locale.ROOT, "%n%-60s %12s%n", "where the time goes (first pass; compile from cold caches)", "ms/case");
+        for (FuzzBenchmark.Phase p : r.phases()) {
+            main.out.printf(Locale.ROOT, "%-60s %12.3f%n", p.name(), p.millisPerCase());
+        }
+        main.out.println("engines run in parallel, one worker thread each; target: 200 cases/s without chicory-interpreter");
+        return ExitCode.OK;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+}
