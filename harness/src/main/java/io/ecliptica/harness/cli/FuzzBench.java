@@ -8,6 +8,7 @@ import io.ecliptica.harness.bench.FuzzBenchmark;
 import io.ecliptica.harness.exec.EngineRegistry;
 import io.ecliptica.harness.fuzz.campaign.CaseDeriver;
 import io.ecliptica.harness.fuzz.campaign.ContractPool;
+import io.ecliptica.harness.fuzz.reduce.GeneratorBinding;
 import io.ecliptica.harness.profile.Profiles;
 import io.ecliptica.harness.vector.CanonicalJson;
 import java.io.IOException;
@@ -54,7 +55,7 @@ final class FuzzBench {
         }
         CaseDeriver deriver;
         try {
-            deriver = new CaseDeriver(seed, pool, FuzzGenerator.source(), generatedPercent, Profiles.DEFAULT);
+            deriver = new CaseDeriver(seed, pool, java.util.Optional.of(GeneratorBinding.source()), generatedPercent, Profiles.DEFAULT);
         } catch (IllegalArgumentException e) {
             main.err.println("harness bench: " + e.getMessage());
             return ExitCode.BAD_INPUT;
@@ -79,7 +80,7 @@ final class FuzzBench {
             main.err.println("harness bench: an engine cannot start: " + e.getMessage());
             return ExitCode.INTERNAL;
         }
-        int generated = FuzzGenerator.source().isEmpty() ? 0 : pool.isEmpty() ? 100 : generatedPercent;
+        int generated = pool.isEmpty() ? 100 : generatedPercent;
         if (json) {
             ObjectNode root = CanonicalJson.object();
             root.put("benchmark", "fuzz");

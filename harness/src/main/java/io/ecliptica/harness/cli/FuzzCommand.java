@@ -12,6 +12,7 @@ import io.ecliptica.harness.fuzz.isolate.CaseRunner;
 import io.ecliptica.harness.fuzz.isolate.EngineProcess;
 import io.ecliptica.harness.fuzz.isolate.InProcessRunner;
 import io.ecliptica.harness.fuzz.isolate.IsolatedRunner;
+import io.ecliptica.harness.fuzz.reduce.GeneratorBinding;
 import io.ecliptica.harness.fuzz.reduce.ModuleShrinker;
 import io.ecliptica.harness.fuzz.triage.AtomicFiles;
 import io.ecliptica.harness.fuzz.triage.FindingStore;
@@ -109,8 +110,8 @@ final class FuzzCommand implements Callable<Integer> {
         } catch (IOException e) {
             return usage("cannot read contracts from " + contracts + ": " + e.getMessage());
         }
-        Optional<ModuleSource> generator = FuzzGenerator.source();
-        Optional<ModuleShrinker> shrinker = FuzzGenerator.shrinker();
+        Optional<ModuleSource> generator = Optional.of(GeneratorBinding.source());
+        Optional<ModuleShrinker> shrinker = Optional.of(GeneratorBinding.shrinker());
         if (pool.isEmpty() && generator.isEmpty()) {
             return usage("no contracts in " + contracts + " and no module generator: nothing to fuzz");
         }
