@@ -68,6 +68,8 @@ public final class FuzzBenchmark {
         phases.add(new Phase("generation", generation));
         List<VectorVerdict> verdicts = new ArrayList<>();
         Map<String, Long> execution = new LinkedHashMap<>();
+        // warms the JVM's JIT on the engines' code paths; the engines of later passes are fresh
+        pass(engines, List.of(), warm, new ArrayList<>(), new LinkedHashMap<>());
         passes.add(pass(engines, warm, measured, verdicts, execution));
         List<WasmEngineProvider> noInterpreter = engines.stream().filter(p -> !p.id().equals("chicory-interpreter")).toList();
         if (noInterpreter.size() > 1 && noInterpreter.size() < engines.size()) {

@@ -59,7 +59,7 @@ class CampaignTest {
     void standInBugIsFoundMinimizedAndReproduced(String bug, String field, String hostCall) throws IOException {
         Path out = tmp.resolve("out");
         Run r = harness("fuzz", "--in-process", "--seed", "7", "--cases", "60", "--out", out.toString(),
-                "--contracts", pool(), "--engines", "chicory-interpreter," + bug);
+                "--contracts", pool(), "--generated", "0", "--engines", "chicory-interpreter," + bug);
         assertEquals(1, r.exit(), r.err());
         JsonNode s = r.json();
         assertEquals(1, s.path("distinctBugs").asInt(), r.out());
@@ -95,7 +95,7 @@ class CampaignTest {
         List<Long> seen = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             Run r = harness("fuzz", "--in-process", "--seed", "3", "--cases", "4", "--shard", i + "/3",
-                    "--out", tmp.resolve("s" + i).toString(), "--contracts", pool(), "--engines", "chicory-interpreter");
+                    "--out", tmp.resolve("s" + i).toString(), "--contracts", pool(), "--generated", "0", "--engines", "chicory-interpreter");
             assertEquals(0, r.exit(), r.err());
             JsonNode s = r.json();
             assertEquals(4, s.path("cases").asLong());
@@ -112,7 +112,7 @@ class CampaignTest {
     @Test
     void aCrashingEngineIsAFindingAndTheCampaignGoesOn() throws IOException {
         Path out = tmp.resolve("crash");
-        Run r = harness("fuzz", "--seed", "5", "--cases", "12", "--out", out.toString(), "--contracts", pool(),
+        Run r = harness("fuzz", "--seed", "5", "--cases", "12", "--out", out.toString(), "--contracts", pool(), "--generated", "0",
                 "--engines", "chicory-interpreter,bug-crash", "--minimize-runs", "0");
         assertEquals(1, r.exit(), r.err());
         JsonNode s = r.json();

@@ -1,0 +1,192 @@
+package io.ecliptica.acceptance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cucumber.java.After;
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/** Steps of features/fuzz.feature. */
+public class FuzzSteps {
+    private Path pool;
+    private JsonNode summary;
+    private final java.util.Map<String, JsonNode> shardSummaries = new java.util.TreeMap<>();
+    private Process campaign;
+    private Path campaignOut;
+    private Path bugDir;
+
+    private static World world() {
+        return World.get();
+    }
+
+    @After
+    public void stopCampaign() {
+        if (campaign != null && campaign.isAlive()) {
+            campaign.destroyForcibly();
+        }
+    }
+
+    @Given("the fuzzing test contracts in a scratch folder")
+    public void testContracts() throws IOException {
+        pool = world().scratch().resolve("pool");
+        Files.createDirectories(pool);
+        Path source = Repo.root().resolve("harness/src/test/resources/fuzz/fillers");
+        for (String f : List.of("arith.json", "arith.wat")) {
+            Files.copy(source.resolve(f), pool.resolve(f));
+        }
+    }
+
+    private List<String> campaignArgs(int cases, long seed, String engines, Path out) {
+        return new ArrayList<>(List.of("fuzz", "--in-process", "--seed", Long.toString(seed), "--cases",
+                Integer.toString(cases), "--out", out.toString(), "--contracts", pool.toString(), "--generated", "0",
+                "--engines", engines));
+    }
+
+    @When("I fuzz {int} cases of seed {long} in process on {string}")
+    public void fuzz(int cases, long seed, String engines) {
+        world().last = Harness.run(campaignArgs(cases, seed, engines, world().scratch().resolve("out")));
+        summary = Json.parse(world().last.stdout(), world().last);
+    }
+
+    @When("I fuzz {int} cases of seed {long} in process on {string} as shard {word}")
+    public void fuzzShard(int cases, long seed, String engines, String shard) {
+        List<String> args = campaignArgs(cases, seed, engines, world().scratch().resolve("out-" + shard.replace('/', '-')));
+        args.addAll(List.of("--shard", shard));
+        CliRun run = Harness.run(args);
+        assertEquals(0, run.exitCode(), run.describe());
+        shardSummaries.put(shard, Json.parse(run.stdout(), run));
+    }
+
+    @Then("the summary reports exactly one distinct bug, on field {string}, between {string} and {string}")
+    public void oneBug(String field, String reference, String other) {
+        CliRun run = world().last();
+        assertEquals(1, summary.path("distinctBugs").asInt(), run.describe());
+        JsonNode bug = summary.path("bugs").get(0);
+        assertEquals(field, bug.path("field").asText(), run.describe());
+        assertEquals("[[\"" + reference + "\"],[\"" + other + "\"]]", bug.path("sides").toString(), run.describe());
+    }
+
+    @Then("every occurrence of the bug is counted under that one bug")
+    public void counted() {
+        JsonNode bug = summary.path("bugs").get(0);
+        assertTrue(bug.path("count").asLong() >= 1);
+        assertEquals(summary.path("findings").asLong(), bug.path("count").asLong());
+    }
+
+    @Then("its reproducer has one transaction")
+    public void reproducerSize() {
+        JsonNode r = summary.path("bugs").get(0).path("reproducer");
+        assertEquals(1, r.path("transactions").asInt(), world().last().describe());
+        assertTrue(r.path("fixture").asBoolean());
+    }
+
+    @When("I verify the reproducer on {string}")
+    public void verifyReproducer(String engines) {
+        Path fixture = world().scratch().resolve("out")
+                .resolve(summary.path("bugs").get(0).path("reproducer").path("dir").asText()).resolve("fixture.json");
+        world().last = Harness.run(List.of("verify", "--engines", engines, fixture.toString()));
+    }
+
+    @Then("the report has a divergence on field {string}")
+    public void divergenceOn(String field) {
+        CliRun run = world().last();
+        assertTrue(run.stdout().contains("DIVERGENCE") && run.stdout().contains("field " + field), run.describe());
+    }
+
+    /** A shard runs its first case, then every n-th: its summary's count, first and last index say which. */
+    @Then("the two shards ran the cases {string} and {string}")
+    public void shardCases(String first, String second) {
+        JsonNode a = shardSummaries.get("0/2");
+        JsonNode b = shardSummaries.get("1/2");
+        assertEquals(first, ran(a));
+        assertEquals(second, ran(b));
+        assertEquals("0/2", a.path("campaign").path("shard").asText());
+        assertEquals("1/2", b.path("campaign").path("shard").asText());
+    }
+
+    private static String ran(JsonNode s) {
+        List<String> cases = new ArrayList<>();
+        for (long k = s.path("firstCase").asLong(); k <= s.path("lastCase").asLong(); k += 2) {
+            cases.add(Long.toString(k));
+        }
+        assertEquals(s.path("cases").asLong(), cases.size());
+        return String.join(", ", cases);
+    }
+
+    @When("I start a campaign of seed {long} on {string} in its own JVM with worker processes")
+    public void startCampaign(long seed, String engines) throws IOException {
+        campaignOut = world().scratch().resolve("killed");
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "io.ecliptica.harness.cli.Main", "fuzz", "--seed",
+                Long.toString(seed), "--time", "10m", "--minimize-runs", "0", "--out", campaignOut.toString(),
+                "--contracts", pool.toString(), "--generated", "0", "--engines", engines));
+        campaign = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(world().scratch().resolve("campaign.err").toFile()).start();
+    }
+
+    @When("the first finding appears on disk")
+    public void firstFinding() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (System.nanoTime() < deadline) {
+            Path findings = campaignOut.resolve("findings");
+            if (Files.isDirectory(findings)) {
+                try (Stream<Path> s = Files.list(findings)) {
+                    List<Path> bugs = s.filter(d -> Files.isRegularFile(d.resolve("bug.json"))).toList();
+                    if (!bugs.isEmpty()) {
+                        bugDir = bugs.get(0);
+                        return;
+                    }
+                }
+            }
+            assertTrue(campaign.isAlive(), "the campaign ended early: " + Files.readString(world().scratch().resolve("campaign.err")));
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no finding within 90 s: " + Files.readString(world().scratch().resolve("campaign.err")));
+    }
+
+    @When("I kill the campaign's JVM")
+    public void kill() throws InterruptedException {
+        // SIGKILL: no shutdown hook, no summary; only what was already on disk survives
+        campaign.destroyForcibly();
+        assertTrue(campaign.waitFor(30, TimeUnit.SECONDS));
+        assertFalse(Files.exists(campaignOut.resolve("summary.json")), "a killed campaign writes no summary");
+    }
+
+    @Then("the finding's bug file names a crash of {string}")
+    public void crashFinding(String engine) throws IOException {
+        JsonNode bug = new com.fasterxml.jackson.databind.ObjectMapper().readTree(bugDir.resolve("bug.json").toFile());
+        assertEquals("crash", bug.path("field").asText());
+        assertEquals("[[\"" + engine + "\"]]", bug.path("sides").toString());
+        assertTrue(bug.path("count").asLong() >= 1);
+    }
+
+    @Then("every case the bug file lists is saved as a filler that calls {string}")
+    public void savedCases(String function) throws IOException {
+        JsonNode bug = new com.fasterxml.jackson.databind.ObjectMapper().readTree(bugDir.resolve("bug.json").toFile());
+        assertTrue(bug.path("savedCases").size() >= 1);
+        for (JsonNode index : bug.path("savedCases")) {
+            Path filler = bugDir.resolve("cases").resolve(index.asText()).resolve("filler.json");
+            assertTrue(Files.readString(filler).contains("\"function\": \"" + function + "\""), filler.toString());
+            // with its code beside it, as fill and verify expect
+            assertTrue(Files.isRegularFile(filler.resolveSibling("contract.wasm")));
+        }
+    }
+
+    @Then("the case that was running when the campaign died is saved as a filler")
+    public void inflight() throws IOException {
+        Path filler = campaignOut.resolve("inflight").resolve("shard-0").resolve("filler.json");
+        assertTrue(Files.isRegularFile(filler));
+        assertTrue(Files.readString(filler).contains("ecliptica-filler/1"));
+    }
+}

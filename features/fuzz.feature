@@ -1,0 +1,50 @@
+Feature: Fuzzing campaigns
+  `harness fuzz --seed S --out DIR [--time D] [--cases N] [--shard i/n] [--engines ...]` runs cases
+  derived from (seed, case index) on every engine, each engine in its own worker process, and
+  judges them with the oracle `verify` uses. Every divergence, crash or hang is saved under DIR at
+  once, grouped by signature, and minimized to a vector that `verify` reproduces
+  (docs/fuzzing.md). Exit codes: 0 no findings, 1 findings, 2 bad usage, 3 internal error.
+
+  The stand-in bug engines are test-only wrappers of chicory-interpreter with one deliberate bug
+  each, usable by name only: bug-shl (i32.shl rotates), bug-rem-s (i32.rem_s ignores the sign),
+  bug-skip-write (a storage write of an empty value is dropped), bug-crash (the JVM halts on
+  storage_remove). The scenarios call only the small test contract arith.wat (shl, rem, store,
+  clear): no generated modules (`--generated 0`), so each scenario's cases are few and quick.
+
+  Scenario Outline: A short campaign finds the stand-in bug <engine>, reports it once and minimizes it to a vector verify reproduces
+    Given the fuzzing test contracts in a scratch folder
+    When I fuzz 40 cases of seed 7 in process on "chicory-interpreter,<engine>"
+    Then the exit code is 1
+    And the summary reports exactly one distinct bug, on field "<field>", between "chicory-interpreter" and "<engine>"
+    And every occurrence of the bug is counted under that one bug
+    And its reproducer has one transaction
+    When I verify the reproducer on "chicory-interpreter,<engine>"
+    Then the exit code is 1
+    And the report has a divergence on field "<field>"
+    When I verify the reproducer on "chicory-interpreter,wasmtime"
+    Then the exit code is 0
+
+    Examples:
+      | engine         | field   |
+      | bug-rem-s      | results |
+      | bug-skip-write | writes  |
+
+  Scenario: Two shards of one campaign never run the same case
+    Given the fuzzing test contracts in a scratch folder
+    When I fuzz 5 cases of seed 3 in process on "chicory-interpreter" as shard 0/2
+    And I fuzz 5 cases of seed 3 in process on "chicory-interpreter" as shard 1/2
+    Then the two shards ran the cases "0, 2, 4, 6, 8" and "1, 3, 5, 7, 9"
+
+  Scenario: A crashing engine is a finding, the campaign goes on, and killing the campaign loses no finding
+    Given the fuzzing test contracts in a scratch folder
+    When I start a campaign of seed 5 on "chicory-interpreter,bug-crash" in its own JVM with worker processes
+    And the first finding appears on disk
+    And I kill the campaign's JVM
+    Then the finding's bug file names a crash of "bug-crash"
+    And every case the bug file lists is saved as a filler that calls "clear"
+    And the case that was running when the campaign died is saved as a filler
+
+  Scenario: A campaign without a budget is refused
+    When I run "harness fuzz --out target/never-written"
+    Then the exit code is 2
+    And no stack trace is printed
