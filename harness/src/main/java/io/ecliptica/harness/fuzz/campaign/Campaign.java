@@ -140,7 +140,8 @@ public final class Campaign {
             return;
         }
         java.nio.file.Path dir = store.bugDir(sig).resolve("repro");
-        Reproducer.Written w = Reproducer.write(m.minimal().vector(), m.outcome(), sig,
+        Reproducer.Written w = Reproducer.write(m.minimal().vector(),
+                m.minimal().module().map(g -> g.wat().get()), m.outcome(), sig,
                 costTableHash.apply(m.minimal().vector().profile()), dir);
         int code = m.minimal().vector().contracts().stream().mapToInt(ct -> ct.code().length()).sum();
         store.reproduced(bug, new FindingStore.Reproduction(dir, c.index(), m.minimal().vector().transactionCount(), code,

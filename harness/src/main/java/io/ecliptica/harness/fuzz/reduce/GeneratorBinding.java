@@ -28,6 +28,6 @@ public final class GeneratorBinding {
     private static GeneratedModuleRef ref(long seed, GeneratedModule m) {
         return new GeneratedModuleRef(seed, m.wasm(),
                 m.exports().stream().map(e -> new ExportedFunction(e.name(), e.params(), e.results())).toList(),
-                m.opcodes(), m);
+                m.opcodes(), m::toWat, m);
     }
 }

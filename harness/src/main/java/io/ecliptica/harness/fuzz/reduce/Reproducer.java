@@ -2,6 +2,7 @@ package io.ecliptica.harness.fuzz.reduce;
 
 import io.ecliptica.engine.EngineDescriptor;
 import io.ecliptica.harness.fuzz.isolate.RunOutcome;
+import io.ecliptica.harness.fuzz.triage.AtomicFiles;
 import io.ecliptica.harness.fuzz.triage.CaseFiles;
 import io.ecliptica.harness.fuzz.triage.Signature;
 import io.ecliptica.harness.result.CallResult;
@@ -33,8 +34,12 @@ public final class Reproducer {
     public record Written(Path filler, Optional<Path> fixture) {
     }
 
-    public static Written write(Vector minimal, RunOutcome outcome, Signature signature, String costTableHash, Path dir)
-            throws IOException {
+    /** @param wat the module's text form, written as {@code contract.wat} beside the binary when present */
+    public static Written write(Vector minimal, Optional<String> wat, RunOutcome outcome, Signature signature,
+                                String costTableHash, Path dir) throws IOException {
+        if (wat.isPresent()) {
+            AtomicFiles.write(dir.resolve("contract.wat"), wat.get().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
         Path fillerFile = CaseFiles.save(minimal, dir);
         Optional<EngineTrace> reference = outcome.verdict().traces().stream()
                 .filter(t -> t.engine().id().equals(signature.reference().get(0))).findFirst()
