@@ -131,8 +131,8 @@ public final class Wire {
 
     /** A RUN message; only fillers travel (campaign cases carry no expectations). */
     public static byte[] run(Vector v) {
-        if (v.kind() != Vector.Kind.FILLER) {
-            throw new IllegalArgumentException("only fillers are sent to workers");
+        if (v.kind() != Vector.Kind.FILLER || v.privacy().isPresent()) {
+            throw new IllegalArgumentException("only plaintext fillers are sent to workers");
         }
         return build(RUN, o -> {
             str(o, v.file().toString());
