@@ -19,9 +19,9 @@ import java.util.function.Predicate;
  * statement, replace a value by a constant, hoist an operand of the same type, unwrap a block or
  * an {@code if}; then unused locals and globals), each edit kept only if the module gets strictly
  * smaller and the property still holds, repeated until a whole round changes nothing or the test
- * budget is spent. Every candidate
- * is valid by construction of the edit and is also checked by the {@code ecliptica-v1} preparation
- * before the property sees it, so the property never runs on an invalid module.
+ * budget is spent. Every candidate is valid by construction of the edit and is also checked by the
+ * {@code ecliptica-v1} preparation before the property sees it, so the property never runs on an
+ * invalid module.
  */
 public final class ModuleReducer {
 
