@@ -57,7 +57,6 @@ public final class ChainReader implements AutoCloseable {
     private final ChainHeader header;
     private final ChainGenesis genesis;
     private long lineNumber;
-    private JsonCursor pending;
     private long blocks;
     private long transactions;
     private long lastHeight;

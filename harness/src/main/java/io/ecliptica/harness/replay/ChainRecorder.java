@@ -59,6 +59,7 @@ public final class ChainRecorder {
                 outcome = record(plan, workload, engines, modules, writer, listener);
             }
             if (outcome instanceof ReplayOutcome.Agreed) {
+                readableByAll(tmp);
                 Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 written = true;
             }
@@ -67,6 +68,15 @@ public final class ChainRecorder {
             if (!written) {
                 Files.deleteIfExists(tmp);
             }
+        }
+    }
+
+    /** A temporary file is private to its owner; the chain it becomes is an ordinary file. */
+    static void readableByAll(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException notPosix) {
+            // the platform's default for new files applies
         }
     }
 

@@ -99,6 +99,7 @@ public final class Checkpoints {
             out.flush();
             raw.write(sha.digest());
         }
+        ChainRecorder.readableByAll(tmp);
         Files.move(tmp, file(height), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
