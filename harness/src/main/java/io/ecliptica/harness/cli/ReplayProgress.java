@@ -34,7 +34,24 @@ final class ReplayProgress implements Replayer.Listener {
     ReplayProgress(PrintStream err, Mode mode, String task) {
         this.err = err;
         this.task = task;
-        this.mode = mode == Mode.AUTO ? (System.console() != null && err == System.err ? Mode.BAR : Mode.LINES) : mode;
+        this.mode = mode == Mode.AUTO ? (onTerminal() ? Mode.BAR : Mode.LINES) : mode;
+    }
+
+    /**
+     * Whether the harness talks to a terminal. Up to JDK 21 a console exists only then; since JDK 22
+     * it may exist for redirected streams too, and Console.isTerminal() (not in the Java 21 API this
+     * project compiles against) tells.
+     */
+    private static boolean onTerminal() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true;
+        }
     }
 
     @Override
