@@ -37,6 +37,8 @@ for f in "$@"; do
       abi["crypto_sha256"]  = "(i32, i32, i32) -> nil"
       abi["crypto_ml_dsa_65_verify"] = "(i32, i32, i32, i32) -> i32"
       abi["crypto_seal_to_caller"]   = "(i32, i32, i32) -> nil"
+      abi["call_contract"]  = "(i32, i32, i32, i64) -> i32"
+      abi["call_output"]    = "(i32, i32) -> i32"
     }
     /^[A-Za-z]+\[[0-9]+\]:/ { sec = $1; sub(/\[.*/, "", sec); next }
     sec == "Type" && /^ - type\[/ {

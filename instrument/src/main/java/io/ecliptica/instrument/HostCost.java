@@ -33,8 +33,9 @@ public record HostCost(String module, String name, String signature, long base, 
                 throw new IllegalArgumentException("length parameter " + i + " of " + name + " is not an i32 parameter");
             }
         }
-        if (!lengthParams.isEmpty() && (ps.size() > 4 || ps.stream().anyMatch(t -> !t.equals("i32")))) {
-            throw new IllegalArgumentException(name + ": a host function with lengths has at most four i32 parameters");
+        if (!lengthParams.isEmpty() && (ps.size() > 5 || ps.stream().filter(t -> t.equals("i32")).count() > 4
+                || ps.stream().filter(t -> t.equals("i64")).count() > 1 || ps.stream().anyMatch(t -> t.startsWith("f")))) {
+            throw new IllegalArgumentException(name + ": a host function with lengths has at most four i32 parameters and one i64");
         }
         if (base < 0 || perByte < 0 || base > CostTable.MAX_WEIGHT || perByte > CostTable.MAX_WEIGHT) {
             throw new IllegalArgumentException("host cost out of range for " + name);

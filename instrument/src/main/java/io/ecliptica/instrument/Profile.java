@@ -68,6 +68,9 @@ public record Profile(String id, boolean passThrough, boolean allowFloats, boole
             HostCost.of("ecliptica", "abort", "(i32 i32) -> ()", 50, 1, 1),
             // The first crypto host call (docs/abi.md §3): SHA-256 of a memory range.
             HostCost.of("ecliptica", "crypto_sha256", "(i32 i32 i32) -> ()", 500, 10, 1),
+            // Cross-contract calls (docs/abi.md §6): the callee's own gas comes out of the forwarded gas.
+            HostCost.of("ecliptica", "call_contract", "(i32 i32 i32 i64) -> (i32)", 20_000, 10, 2),
+            HostCost.of("ecliptica", "call_output", "(i32 i32) -> (i32)", 50, 1, 1),
             // The privacy layer's host calls (docs/privacy.md §10): priced at the cost of their work.
             HostCost.of("ecliptica", "crypto_ml_dsa_65_verify", "(i32 i32 i32 i32) -> (i32)", 250_000, 10, 2),
             HostCost.of("ecliptica", "crypto_seal_to_caller", "(i32 i32 i32) -> ()", 100_000, 10, 1),

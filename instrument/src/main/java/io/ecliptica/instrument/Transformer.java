@@ -487,6 +487,16 @@ final class Transformer {
             return (int) nextLocal++;
         }
 
+        private int i64Scratch = -1;
+
+        /** The scratch local of a priced host function's one i64 parameter (call_contract's gas). */
+        private int i64() {
+            if (i64Scratch < 0) {
+                i64Scratch = newLocal(ValType.I64);
+            }
+            return i64Scratch;
+        }
+
         private int i32(int k) {
             if (i32Scratch[k] < 0) {
                 i32Scratch[k] = newLocal(ValType.I32);
@@ -921,12 +931,17 @@ final class Transformer {
         private void hostPerByte(FuncType t, HostCost h) {
             int n = t.params().size();
             int[] slots = new int[n];
+            boolean i64Used = false;
             for (int k = 0; k < n; k++) {
-                if (t.params().get(k) != ValType.I32 || k >= i32Scratch.length) {
-                    // a priced host function has at most four i32 parameters (checked by the profile tests)
-                    throw new IllegalStateException("host function " + h.name() + " has a non-i32 or fifth parameter");
+                // a priced host function has at most four i32 parameters and one i64 (checked by HostCost)
+                if (t.params().get(k) == ValType.I64 && !i64Used) {
+                    slots[k] = i64();
+                    i64Used = true;
+                } else if (t.params().get(k) == ValType.I32 && k < i32Scratch.length) {
+                    slots[k] = i32(k);
+                } else {
+                    throw new IllegalStateException("host function " + h.name() + " has a parameter the per-byte charge cannot save");
                 }
-                slots[k] = i32(k);
             }
             for (int k = n - 1; k >= 0; k--) {
                 emit(Op.LOCAL_SET, slots[k]);

@@ -36,23 +36,28 @@ public final class HostAbi {
     public static final int MAX_SIGNED_MESSAGE = 65536;
     /** Output index of the first envelope made by {@code crypto_seal_to_caller} (docs/privacy.md §5.2). */
     public static final long SEALED_BASE = 0x8000_0000L;
+    public static final int MAX_CALL_INPUT = 65536;
+    /** Deepest call depth a callee may run at; the transaction's target runs at 0 (docs/abi.md §6). */
+    public static final int MAX_CALL_DEPTH = 8;
 
     private static final long[] NONE = new long[0];
 
     private final CallContext context;
     private final StorageOverlay storage;
-    private final List<Event> events = new ArrayList<>();
+    private final TransactionJournal journal;
     private final HostCallTrace trace;
     private final int depth;
     private final Optional<CallerSealer> sealer;
-    private long sealed;
+    private final ContractCalls calls;
+    private CallerGas callerGas = CallerGas.UNMETERED;
     private Bytes output = Bytes.EMPTY;
+    private Bytes lastCallOutput = Bytes.EMPTY;
 
     public HostAbi(CallContext context, StorageOverlay storage) {
         this(context, storage, new HostCallTrace(false), 0);
     }
 
-    /** @param trace receives every host call; {@code depth} is this contract's call depth */
+    /** A host whose contract is alone: events kept here, every {@code call_contract} is invalid. */
     public HostAbi(CallContext context, StorageOverlay storage, HostCallTrace trace, int depth) {
         this(context, storage, trace, depth, Optional.empty());
     }
@@ -60,11 +65,41 @@ public final class HostAbi {
     /** @param sealer present on a private chain: seals {@code crypto_seal_to_caller} envelopes */
     public HostAbi(CallContext context, StorageOverlay storage, HostCallTrace trace, int depth,
                    Optional<CallerSealer> sealer) {
+        this(context, storage, new TransactionJournal((a, k) -> Optional.empty()), trace, depth, ContractCalls.NONE,
+                sealer);
+    }
+
+    /**
+     * The host of one contract call inside a transaction.
+     *
+     * @param journal the transaction's pending storage and events; this contract sees only its own storage
+     * @param trace   receives every host call; {@code depth} is this contract's call depth
+     * @param calls   runs the callees of {@code call_contract}
+     * @param sealer  present on a private chain: seals {@code crypto_seal_to_caller} envelopes to the
+     *                transaction's sender, whichever contract of the transaction asks
+     */
+    public HostAbi(CallContext context, TransactionJournal journal, HostCallTrace trace, int depth, ContractCalls calls,
+                   Optional<CallerSealer> sealer) {
+        this(context, journal.storage(context.self()), journal, trace, depth, calls, sealer);
+    }
+
+    private HostAbi(CallContext context, StorageOverlay storage, TransactionJournal journal, HostCallTrace trace,
+                    int depth, ContractCalls calls, Optional<CallerSealer> sealer) {
         this.context = context;
         this.storage = storage;
+        this.journal = journal;
         this.trace = trace;
         this.depth = depth;
         this.sealer = sealer;
+        this.calls = calls;
+    }
+
+    /**
+     * Gives the host its own instance's gas once the instance exists (the executor instantiates
+     * it); until then, and under a profile that does not meter, nothing is forwarded or charged.
+     */
+    public void attach(CallerGas gas) {
+        this.callerGas = gas;
     }
 
     public HostCallTrace trace() {
@@ -75,8 +110,9 @@ public final class HostAbi {
         return output;
     }
 
+    /** The events of the transaction so far (this contract's and its callees' that were kept). */
     public List<Event> events() {
-        return List.copyOf(events);
+        return journal.events();
     }
 
     public StorageOverlay storage() {
@@ -105,7 +141,9 @@ public final class HostAbi {
                 }),
                 fn("crypto_sha256", sig(I32, I32, I32), sig(), this::sha256),
                 fn("crypto_ml_dsa_65_verify", sig(I32, I32, I32, I32), sig(I32), this::mlDsaVerify),
-                fn("crypto_seal_to_caller", sig(I32, I32, I32), sig(), this::sealToCaller));
+                fn("crypto_seal_to_caller", sig(I32, I32, I32), sig(), this::sealToCaller),
+                fn("call_contract", sig(I32, I32, I32, I64), sig(I32), this::callContract),
+                fn("call_output", sig(I32, I32), sig(I32), this::callOutput));
     }
 
     private long[] inputRead(Memory m, long[] a) {
@@ -163,10 +201,10 @@ public final class HostAbi {
     private long[] emitEvent(Memory m, long[] a) {
         Bytes topic = traced(readLimited(m, a[0], a[1], MAX_TOPIC, "event topic"));
         Bytes data = traced(readLimited(m, a[2], a[3], MAX_EVENT_DATA, "event data"));
-        if (events.size() >= MAX_EVENTS) {
+        if (journal.eventCount() >= MAX_EVENTS) {
             throw new HostSignal.AbiViolation("emit_event: more than " + MAX_EVENTS + " events");
         }
-        events.add(new Event(topic, data));
+        journal.emit(new Event(context.self(), topic, data));
         return NONE;
     }
 
@@ -203,9 +241,53 @@ public final class HostAbi {
             throw new HostSignal.AbiViolation("crypto_seal_to_caller: not a private chain (no viewing keys)");
         }
         m.checkRange((int) a[2], data.length() + ViewerEnvelope.OVERHEAD);
-        Bytes envelope = traced(sealer.get().seal(SEALED_BASE + sealed++, data));
+        Bytes envelope = traced(sealer.get().seal(SEALED_BASE + journal.nextSealedIndex(), data));
         m.write((int) a[2], envelope.toByteArray());
         return NONE;
+    }
+
+    /**
+     * {@code call_contract(addr, in, in_len, gas) -> status} (docs/abi.md §6): checks the address
+     * range, the input's limit and range, then the gas; runs the callee with
+     * {@code min(gas, remaining)} unless the depth limit is reached; charges the caller exactly
+     * what the callee used.
+     */
+    private long[] callContract(Memory m, long[] a) {
+        m.checkRange((int) a[0], ADDRESS_LENGTH);
+        Bytes callee = traced(Bytes.of(m.read((int) a[0], ADDRESS_LENGTH)));
+        Bytes input = readLimited(m, a[1], a[2], MAX_CALL_INPUT, "call_contract input");
+        Bytes sent = traced(calls.send(context, callee, input));
+        long gas = a[3];
+        if (gas < 0) {
+            throw new HostSignal.AbiViolation("call_contract: negative gas " + gas);
+        }
+        lastCallOutput = Bytes.EMPTY;
+        if (depth + 1 > MAX_CALL_DEPTH) {
+            return new long[] {CallStatus.DEPTH_EXCEEDED.code()};
+        }
+        long left = callerGas.metered() ? callerGas.left() : 0;
+        long forwarded = Math.min(gas, left);
+        ContractCalls.Outcome outcome = calls.call(context, callee, sent, forwarded, depth + 1);
+        if (callerGas.metered()) {
+            callerGas.set(left - outcome.gasUsed());
+        }
+        lastCallOutput = outcome.output();
+        return new long[] {outcome.status().code()};
+    }
+
+    /** {@code call_output(dst, cap) -> len}: the last call's output, at most {@code cap} bytes of it. */
+    private long[] callOutput(Memory m, long[] a) {
+        int dst = (int) a[0];
+        int cap = (int) a[1];
+        m.checkRange(dst, cap);
+        byte[] out = lastCallOutput.toByteArray();
+        int copy = (int) Math.min(out.length, Integer.toUnsignedLong(cap));
+        byte[] copied = copy == out.length ? out : java.util.Arrays.copyOf(out, copy);
+        if (copy > 0) {
+            m.write(dst, copied);
+        }
+        trace.data(Bytes.of(copied));
+        return new long[] {out.length};
     }
 
     private long[] writeAddress(Memory m, long[] a, Bytes address) {

@@ -84,11 +84,14 @@ public final class HostCallTrace {
     private byte[] head = new byte[32];
     private int count;
 
-    // the call in progress
-    private String function;
-    private int depth;
-    private List<Long> args;
-    private final List<Bytes> data = new ArrayList<>();
+    /**
+     * The calls in progress, innermost last: a {@code call_contract} stays open while the callee's
+     * own host calls are made, and is folded into the chain when it returns, after them.
+     */
+    private final java.util.ArrayDeque<Pending> open = new java.util.ArrayDeque<>();
+
+    private record Pending(String function, int depth, List<Long> args, List<Bytes> data) {
+    }
 
     public HostCallTrace(boolean recording) {
         this.recording = recording;
@@ -117,25 +120,22 @@ public final class HostCallTrace {
     }
 
     void begin(String function, int depth, List<Long> args) {
-        this.function = function;
-        this.depth = depth;
-        this.args = args;
-        this.data.clear();
+        open.addLast(new Pending(function, depth, args, new ArrayList<>()));
     }
 
-    /** Adds bytes the call in progress read from, or gave to, the module. */
+    /** Adds bytes the innermost call in progress read from, or gave to, the module. */
     void data(Bytes bytes) {
-        data.add(bytes);
+        open.getLast().data().add(bytes);
     }
 
     void end(List<Long> results, String signal) {
-        HostCall call = new HostCall(count, depth, function, args, data, results, signal);
+        Pending p = open.removeLast();
+        HostCall call = new HostCall(count, p.depth(), p.function(), p.args(), p.data(), results, signal);
         head = sha256(concat(head, encode(call)));
         if (recording) {
             calls.add(call);
         }
         count++;
-        function = null;
     }
 
     /**

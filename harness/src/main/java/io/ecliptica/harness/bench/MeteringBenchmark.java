@@ -93,7 +93,7 @@ public final class MeteringBenchmark {
     }
 
     private static long call(CompiledModule module, Workload w, boolean metered, boolean hasStart) {
-        HostAbi host = new HostAbi(new CallContext(SELF, SELF, w.input(), 1, 0), new StorageOverlay(k -> Optional.empty()));
+        HostAbi host = new HostAbi(new CallContext(SELF, SELF, w.input(), 1, 0), new StorageOverlay(SELF, k -> Optional.empty()));
         List<HostImport> imports = new ArrayList<>(host.imports());
         if (metered) {
             imports.addAll(Metering.IMPORTS);

@@ -28,6 +28,11 @@ public enum Domain {
     SPENDING_SEED("ecliptica/spending-seed/v1"),
     /** Account address from a spending public key: SHA-256(label || 0x00 || public key). */
     ADDRESS("ecliptica/address/v1"),
+    /**
+     * Key sealing a cross-contract call's input to the callee, from the callee's contract state
+     * key; context: u64 height || u32 transaction index || u32 call index (docs/abi.md §6).
+     */
+    CALL_KEY("ecliptica/call-key/v1"),
     /** First bytes of the transaction signing payload. */
     TRANSACTION("ecliptica/tx/v1");
 

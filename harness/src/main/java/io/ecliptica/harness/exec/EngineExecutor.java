@@ -22,6 +22,7 @@ import io.ecliptica.harness.abi.HostSignal;
 import io.ecliptica.harness.abi.StorageOverlay;
 import io.ecliptica.harness.crypto.OutputPosition;
 import io.ecliptica.harness.crypto.ViewingPublicKey;
+import io.ecliptica.harness.abi.TransactionJournal;
 import io.ecliptica.harness.result.CallResult;
 import io.ecliptica.harness.result.Status;
 import io.ecliptica.harness.result.StorageWrite;
@@ -192,17 +193,22 @@ public final class EngineExecutor implements AutoCloseable {
         if (module instanceof ModuleRejectedException rejected) {
             return completed(pre, failure(pre, Status.INVALID, "invalid_module", rejected.getMessage()));
         }
-        StorageOverlay overlay = new StorageOverlay(privacy.isEmpty() ? key -> pre.storageValue(tx.to(), key)
-                : key -> pre.storageValue(tx.to(), key).map(v -> crypto.decryptValue(privacy.get().master(), tx.to(), key, v)));
+        // Every contract of the transaction reads its own storage, decrypted on a private chain.
+        TransactionJournal journal = new TransactionJournal(privacy.isEmpty() ? pre::storageValue
+                : (address, key) -> pre.storageValue(address, key)
+                        .map(v -> crypto.decryptValue(privacy.get().master(), address, key, v)));
         HostCallTrace trace = new HostCallTrace(recordHostCalls);
         Optional<CallerSealer> sealer = privacy.map(p -> {
             ViewingPublicKey viewer = p.viewer(tx.from()).orElseThrow();
             return (index, payload) -> crypto.seal(p.master(),
                     new OutputPosition(ctx.block().height(), ctx.txIndex(), index), viewer, payload);
         });
+        ContractCallRunner calls = new ContractCallRunner(pre, code, prepared,
+                (hash, r) -> compiledOnWorker(new ModuleKey(prepared.profile().id(), hash), r.wasm()), journal, trace,
+                sealer, privacy.map(p -> new ContractCallRunner.InputSealing(p.master(), ctx.block().height(), ctx.txIndex())));
         HostAbi host = new HostAbi(new CallContext(tx.from(), tx.to(), tx.input(), ctx.block().height(), ctx.block().time()),
-                overlay, trace, 0, sealer);
-        CallTask task = new CallTask((CompiledModule) module, ready, host, run, engineNanos);
+                journal, trace, 0, calls, sealer);
+        CallTask task = new CallTask((CompiledModule) module, ready, host, run, calls, engineNanos);
         CallOutcome outcome;
         try {
             outcome = worker.run(task, limits.callTimeout());
@@ -216,14 +222,14 @@ public final class EngineExecutor implements AutoCloseable {
         if (outcome.failure() != null) {
             plain = classify(pre, outcome.failure(), outcome.gasUsed());
         } else {
-            List<StorageWrite> writes = overlay.writeSet();
-            WorldState post = privacy.isPresent() ? pre : apply(pre, tx.to(), writes);
+            List<StorageWrite> writes = journal.writeSet();
+            WorldState post = privacy.isPresent() ? pre : apply(pre, writes);
             plain = completed(post, new CallResult(Status.OK, "", host.output(), Arrays.asList(outcome.results()),
                     host.events(), writes, outcome.gasUsed(), post.stateRoot(), ""));
         }
         if (privacy.isPresent() && plain instanceof Execution.Completed c) {
             plain = PrivateTransactions.finish(crypto, privacy.get(), ctx, tx, ready.metered(), pre, c.result(),
-                    outcome.gasUsed(), stored -> apply(pre, tx.to(), stored));
+                    outcome.gasUsed(), stored -> apply(pre, stored));
         }
         return withTrace(plain, trace);
     }
@@ -240,7 +246,7 @@ public final class EngineExecutor implements AutoCloseable {
             }
             List<HostImport> imports = ready.metered() ? concatImports(ready) : null;
             HostAbi host = new HostAbi(new CallContext(Bytes.EMPTY, Bytes.EMPTY, Bytes.EMPTY, 0, 0),
-                    new StorageOverlay(k -> Optional.empty()));
+                    new StorageOverlay(Bytes.EMPTY, k -> Optional.empty()));
             return Optional.ofNullable(worker.run(new EngineWorker.Stoppable<FunctionType>() {
                 private final AtomicReference<ModuleInstance> running = new AtomicReference<>();
 
@@ -267,12 +273,37 @@ public final class EngineExecutor implements AutoCloseable {
 
     private static List<HostImport> concatImports(ExecutionProfile.Preparation.Ready ready) {
         HostAbi host = new HostAbi(new CallContext(Bytes.EMPTY, Bytes.EMPTY, Bytes.EMPTY, 0, 0),
-                new StorageOverlay(k -> Optional.empty()));
-        return CallTask.concat(host.imports(), Metering.IMPORTS);
+                new StorageOverlay(Bytes.EMPTY, k -> Optional.empty()));
+        return ContractCallRunner.imports(host, ready);
+    }
+
+    /**
+     * A callee's module, compiled on the worker thread itself (the caller's host function runs
+     * there, so it cannot hand work to the worker and wait); empty if the engine rejects it.
+     */
+    private Optional<CompiledModule> compiledOnWorker(ModuleKey key, byte[] bytes) {
+        Object module;
+        synchronized (modules) {
+            module = modules.get(key);
+        }
+        if (module == null) {
+            try {
+                module = engine.compile(bytes);
+            } catch (ModuleRejectedException e) {
+                module = e;
+            }
+            synchronized (modules) {
+                modules.put(key, module);
+            }
+        }
+        return module instanceof CompiledModule m ? Optional.of(m) : Optional.empty();
     }
 
     private Object compiled(ModuleKey key, byte[] bytes) throws TimeoutException, ExecutionException {
-        Object cached = modules.get(key);
+        Object cached;
+        synchronized (modules) {
+            cached = modules.get(key);
+        }
         if (cached != null) {
             return cached;
         }
@@ -291,7 +322,9 @@ public final class EngineExecutor implements AutoCloseable {
                 // Compilation has no interrupt hook; the guard abandons the worker thread instead.
             }
         }, limits.compileTimeout());
-        modules.put(key, result);
+        synchronized (modules) {
+            modules.put(key, result);
+        }
         return result;
     }
 
@@ -308,16 +341,18 @@ public final class EngineExecutor implements AutoCloseable {
         private final ExecutionProfile.Preparation.Ready prepared;
         private final HostAbi host;
         private final Transaction tx;
+        private final ContractCallRunner calls;
         private final java.util.concurrent.atomic.LongAdder nanos;
         private final AtomicReference<ModuleInstance> running = new AtomicReference<>();
         private volatile boolean stopped;
 
         CallTask(CompiledModule module, ExecutionProfile.Preparation.Ready prepared, HostAbi host, Transaction tx,
-                 java.util.concurrent.atomic.LongAdder nanos) {
+                 ContractCallRunner calls, java.util.concurrent.atomic.LongAdder nanos) {
             this.module = module;
             this.prepared = prepared;
             this.host = host;
             this.tx = tx;
+            this.calls = calls;
             this.nanos = nanos;
         }
 
@@ -332,7 +367,7 @@ public final class EngineExecutor implements AutoCloseable {
         }
 
         private CallOutcome run() {
-            List<HostImport> imports = prepared.metered() ? concat(host.imports(), Metering.IMPORTS) : host.imports();
+            List<HostImport> imports = ContractCallRunner.imports(host, prepared);
             ModuleInstance instance;
             try {
                 instance = module.instantiate(imports);
@@ -349,6 +384,7 @@ public final class EngineExecutor implements AutoCloseable {
                 }
                 if (prepared.metered()) {
                     Metering.setGas(instance, tx.gasLimit());
+                    host.attach(Metering.callerGas(instance));
                 }
                 RuntimeException failure = null;
                 WasmValue[] results = null;
@@ -362,30 +398,18 @@ public final class EngineExecutor implements AutoCloseable {
                 } catch (RuntimeException e) {
                     failure = e;
                 }
-                long used = 0;
-                if (prepared.metered()) {
-                    // docs/gas.md §2: a call that ends in a trap (any class but abort) uses all of its
-                    // gas; the gas global is only exact after a normal end, revert or abort, which
-                    // come back through a sync point
-                    boolean exact = failure == null || failure instanceof HostSignal.Revert
-                            || failure instanceof HostSignal.Abort;
-                    used = exact ? tx.gasLimit() - Metering.gasLeft(instance) : tx.gasLimit();
-                }
+                // docs/gas.md §2: exact after ok, revert and abort; the whole limit after other traps
+                long used = prepared.metered() ? Metering.gasUsed(instance, tx.gasLimit(), failure) : 0;
                 return new CallOutcome(results, failure, used);
             } finally {
                 running.set(null);
             }
         }
 
-        private static List<HostImport> concat(List<HostImport> a, List<HostImport> b) {
-            List<HostImport> all = new java.util.ArrayList<>(a);
-            all.addAll(b);
-            return all;
-        }
-
         @Override
         public void stop() {
             stopped = true;
+            calls.stop(); // the innermost callee first: on some engines the caller's interrupt does not reach it
             ModuleInstance instance = running.get();
             if (instance != null) {
                 instance.interrupt();
@@ -439,10 +463,11 @@ public final class EngineExecutor implements AutoCloseable {
         return new Execution.Completed(result, post);
     }
 
-    private static WorldState apply(WorldState state, Bytes contract, List<StorageWrite> writes) {
+    private static WorldState apply(WorldState state, List<StorageWrite> writes) {
         WorldState s = state;
         for (StorageWrite w : writes) {
-            s = w.isDeletion() ? s.withoutStorage(contract, w.key()) : s.withStorage(contract, w.key(), w.value().get());
+            s = w.isDeletion() ? s.withoutStorage(w.address(), w.key())
+                    : s.withStorage(w.address(), w.key(), w.value().get());
         }
         return s;
     }

@@ -5,6 +5,7 @@ import io.ecliptica.engine.HostImport;
 import io.ecliptica.engine.ModuleInstance;
 import io.ecliptica.engine.ValueType;
 import io.ecliptica.engine.WasmValue;
+import io.ecliptica.harness.abi.CallerGas;
 import io.ecliptica.harness.abi.HostSignal;
 import java.util.List;
 
@@ -34,6 +35,39 @@ public final class Metering {
 
     public static void setGas(ModuleInstance instance, long gas) {
         instance.call(GAS_SET, WasmValue.i64(gas));
+    }
+
+    /**
+     * Gas a call of {@code instance} used out of {@code limit}, by docs/gas.md §2: exact after a
+     * normal end, a revert and an abort, which come back through a sync point; the whole limit
+     * after any other failure, when the gas global is not exact.
+     */
+    public static long gasUsed(ModuleInstance instance, long limit, RuntimeException failure) {
+        boolean exact = failure == null || failure instanceof HostSignal.Revert || failure instanceof HostSignal.Abort;
+        return exact ? limit - gasLeft(instance) : limit;
+    }
+
+    /**
+     * The instance's gas as its host functions see it: a re-entrant call of the gas accessors
+     * from inside a host call, where the gas global is exact and re-read when the call returns.
+     */
+    public static CallerGas callerGas(ModuleInstance instance) {
+        return new CallerGas() {
+            @Override
+            public boolean metered() {
+                return true;
+            }
+
+            @Override
+            public long left() {
+                return gasLeft(instance);
+            }
+
+            @Override
+            public void set(long gas) {
+                setGas(instance, gas);
+            }
+        };
     }
 
     public static long gasLeft(ModuleInstance instance) {

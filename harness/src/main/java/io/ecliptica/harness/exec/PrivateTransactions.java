@@ -86,7 +86,7 @@ final class PrivateTransactions {
         for (int i = 0; i < plain.events().size(); i++) {
             Event e = plain.events().get(i);
             cost += ENVELOPE_BASE + ENVELOPE_PER_BYTE * e.data().length();
-            events.add(new Event(e.topic(), crypto.seal(privacy.master(), OutputPosition.event(height, index, i), viewer, e.data())));
+            events.add(new Event(e.emitter(), e.topic(), crypto.seal(privacy.master(), OutputPosition.event(height, index, i), viewer, e.data())));
         }
         List<StorageWrite> writes = new ArrayList<>();
         WriteContext at = new WriteContext(height, index);
@@ -96,7 +96,7 @@ final class PrivateTransactions {
             } else {
                 Bytes value = w.value().get();
                 cost += STATE_WRITE_BASE + STATE_WRITE_PER_BYTE * value.length();
-                writes.add(StorageWrite.set(w.key(), crypto.encryptValue(privacy.master(), tx.to(), w.key(), value, at)));
+                writes.add(StorageWrite.set(w.address(), w.key(), crypto.encryptValue(privacy.master(), w.address(), w.key(), value, at)));
             }
         }
         long gas = metered ? SIGNATURE_CHECK + wasmGas + cost : 0;

@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
  * block's receipts root commits to. Big-endian integers, u32-length-prefixed byte strings.
  */
 public final class Receipt {
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     private Receipt() {
     }
@@ -28,11 +28,13 @@ public final class Receipt {
         }
         w.u32(r.events().size());
         for (Event e : r.events()) {
+            w.bytes(e.emitter());
             w.bytes(e.topic());
             w.bytes(e.data());
         }
         w.u32(r.writes().size());
         for (StorageWrite sw : r.writes()) {
+            w.bytes(sw.address());
             w.bytes(sw.key());
             w.u8(sw.isDeletion() ? 0 : 1);
             sw.value().ifPresent(w::bytes);

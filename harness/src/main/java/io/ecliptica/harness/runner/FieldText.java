@@ -32,8 +32,8 @@ public final class FieldText {
     private static String element(Object o) {
         return switch (o) {
             case WasmValue v -> v.toString();
-            case Event e -> "{topic " + e.topic().toHex() + ", data " + e.data().toHex() + "}";
-            case StorageWrite w -> w.key().toHex() + " = " + w.value().map(Bytes::toHex).orElse("(deleted)");
+            case Event e -> "{emitter " + e.emitter().toHex() + ", topic " + e.topic().toHex() + ", data " + e.data().toHex() + "}";
+            case StorageWrite w -> w.address().toHex() + " " + w.key().toHex() + " = " + w.value().map(Bytes::toHex).orElse("(deleted)");
             default -> String.valueOf(o);
         };
     }

@@ -127,12 +127,14 @@ public final class FixtureWriter {
         ArrayNode events = o.putArray("events");
         for (Event e : r.events()) {
             ObjectNode eo = events.addObject();
+            eo.put("emitter", e.emitter().toHex());
             eo.put("topic", e.topic().toHex());
             eo.put("data", e.data().toHex());
         }
         ArrayNode writes = o.putArray("writes");
         for (StorageWrite w : r.writes()) {
             ObjectNode wo = writes.addObject();
+            wo.put("address", w.address().toHex());
             wo.put("key", w.key().toHex());
             if (w.isDeletion()) {
                 wo.putNull("value");

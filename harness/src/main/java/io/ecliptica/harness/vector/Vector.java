@@ -17,7 +17,7 @@ public record Vector(Path file, Kind kind, String description, String profile, L
     public static final long DEFAULT_GAS_LIMIT = 100_000_000L;
 
     public enum Kind {
-        FILLER("ecliptica-filler/1"), FIXTURE("ecliptica-vector/1");
+        FILLER("ecliptica-filler/1"), FIXTURE("ecliptica-vector/2");
 
         private final String format;
 

@@ -101,9 +101,9 @@ public final class VectorReader {
         String format = info.get("format").text();
         Vector.Kind kind = switch (format) {
             case "ecliptica-filler/1" -> Vector.Kind.FILLER;
-            case "ecliptica-vector/1" -> Vector.Kind.FIXTURE;
+            case "ecliptica-vector/2" -> Vector.Kind.FIXTURE;
             default -> throw info.get("format").error(
-                    "unknown format '" + format + "' (expected ecliptica-filler/1 or ecliptica-vector/1)");
+                    "unknown format '" + format + "' (expected ecliptica-filler/1 or ecliptica-vector/2)");
         };
         top.onlyKeys(TOP_KEYS);
         String description = info.has("description") ? info.get("description").text() : "";
@@ -409,14 +409,16 @@ public final class VectorReader {
         }
         List<Event> events = new ArrayList<>();
         for (JsonCursor e : r.get("events").elements()) {
-            e.onlyKeys(Set.of("topic", "data"));
-            events.add(new Event(e.get("topic").hex(), e.get("data").hex()));
+            e.onlyKeys(Set.of("emitter", "topic", "data"));
+            events.add(new Event(e.get("emitter").hex(32), e.get("topic").hex(), e.get("data").hex()));
         }
         List<StorageWrite> writes = new ArrayList<>();
         for (JsonCursor w : r.get("writes").elements()) {
-            w.onlyKeys(Set.of("key", "value"));
+            w.onlyKeys(Set.of("address", "key", "value"));
+            Bytes address = w.get("address").hex(32);
             Bytes key = w.get("key").hex();
-            writes.add(w.has("value") ? StorageWrite.set(key, w.get("value").hex()) : StorageWrite.deleted(key));
+            writes.add(w.has("value") ? StorageWrite.set(address, key, w.get("value").hex())
+                    : StorageWrite.deleted(address, key));
         }
         String cls = r.has("class") ? r.get("class").text() : "";
         return new CallResult(status, cls, r.get("output").hex(), results, events, writes, r.get("gasUsed").unsignedLong(),

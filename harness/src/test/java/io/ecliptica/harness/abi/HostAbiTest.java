@@ -28,7 +28,7 @@ class HostAbiTest {
     private final Map<Bytes, Bytes> committed = new TreeMap<>(Map.of(Bytes.utf8("k"), Bytes.utf8("committed-value")));
     private final HostAbi abi = new HostAbi(
             new CallContext(CALLER, SELF, Bytes.utf8("input-bytes"), 7, 1_767_225_600L),
-            new StorageOverlay(k -> Optional.ofNullable(committed.get(k))));
+            new StorageOverlay(SELF, k -> Optional.ofNullable(committed.get(k))));
     private final ArrayMemory mem = new ArrayMemory(1024);
 
     private long[] call(String name, long... args) {
@@ -61,6 +61,8 @@ class HostAbiTest {
         bySpec.put("crypto_sha256", new FunctionType(List.of(i32, i32, i32), List.of()));
         bySpec.put("crypto_ml_dsa_65_verify", new FunctionType(List.of(i32, i32, i32, i32), List.of(i32)));
         bySpec.put("crypto_seal_to_caller", new FunctionType(List.of(i32, i32, i32), List.of()));
+        bySpec.put("call_contract", new FunctionType(List.of(i32, i32, i32, ValueType.I64), List.of(i32)));
+        bySpec.put("call_output", new FunctionType(List.of(i32, i32), List.of(i32)));
         Map<String, FunctionType> offered = new TreeMap<>();
         for (HostImport h : abi.imports()) {
             assertEquals("ecliptica", h.module());
@@ -125,8 +127,8 @@ class HostAbiTest {
         call("storage_write", 10, 2, 20, 0);        // zz = "" (empty value is a value)
         assertEquals(3, call("storage_read", 0, 1, 100, 8)[0]);
         assertEquals(0, call("storage_read", 10, 2, 100, 8)[0]);
-        assertEquals(List.of(StorageWrite.set(Bytes.utf8("k"), Bytes.utf8("new")),
-                StorageWrite.set(Bytes.utf8("zz"), Bytes.EMPTY)), abi.storage().writeSet());
+        assertEquals(List.of(StorageWrite.set(SELF, Bytes.utf8("k"), Bytes.utf8("new")),
+                StorageWrite.set(SELF, Bytes.utf8("zz"), Bytes.EMPTY)), abi.storage().writeSet());
         assertEquals(Bytes.utf8("committed-value"), committed.get(Bytes.utf8("k")), "committed state untouched");
     }
 
@@ -138,7 +140,7 @@ class HostAbiTest {
         assertEquals(0, call("storage_remove", 0, 1)[0], "already removed in this transaction");
         assertEquals(0, call("storage_remove", 10, 6)[0]);
         assertEquals(-1, call("storage_read", 0, 1, 100, 8)[0]);
-        assertEquals(List.of(StorageWrite.deleted(Bytes.utf8("absent")), StorageWrite.deleted(Bytes.utf8("k"))),
+        assertEquals(List.of(StorageWrite.deleted(SELF, Bytes.utf8("absent")), StorageWrite.deleted(SELF, Bytes.utf8("k"))),
                 abi.storage().writeSet(), "each key once, in unsigned byte order");
     }
 
@@ -179,8 +181,8 @@ class HostAbiTest {
         putText(0, "topicAdataBsecond");
         call("emit_event", 0, 6, 6, 5);
         call("emit_event", 11, 6, 6, 0);
-        assertEquals(List.of(new Event(Bytes.utf8("topicA"), Bytes.utf8("dataB")),
-                new Event(Bytes.utf8("second"), Bytes.EMPTY)), abi.events());
+        assertEquals(List.of(new Event(SELF, Bytes.utf8("topicA"), Bytes.utf8("dataB")),
+                new Event(SELF, Bytes.utf8("second"), Bytes.EMPTY)), abi.events());
         call("return_data", 0, 5);
         call("return_data", 11, 6);
         assertEquals(Bytes.utf8("second"), abi.output());

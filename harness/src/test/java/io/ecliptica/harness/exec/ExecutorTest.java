@@ -77,8 +77,8 @@ class ExecutorTest {
         CallResult r = c.result();
         assertEquals(Status.OK, r.status());
         assertEquals(Bytes.utf8("value"), r.output());
-        assertEquals(List.of(new Event(Bytes.utf8("key"), Bytes.utf8("value"))), r.events());
-        assertEquals(List.of(StorageWrite.set(Bytes.utf8("key"), Bytes.utf8("value"))), r.writes());
+        assertEquals(List.of(new Event(CONTRACT, Bytes.utf8("key"), Bytes.utf8("value"))), r.events());
+        assertEquals(List.of(StorageWrite.set(CONTRACT, Bytes.utf8("key"), Bytes.utf8("value"))), r.writes());
         WorldState expected = pre.withStorage(CONTRACT, Bytes.utf8("key"), Bytes.utf8("value"));
         assertEquals(expected.stateRoot(), r.stateRoot());
         assertEquals(expected.stateRoot(), c.post().stateRoot());

@@ -30,7 +30,7 @@ class OracleTest {
     private static final Transaction TX = new Transaction(ROOT0, ROOT1, "f", Bytes.EMPTY, List.of(), 0);
 
     private static CallResult ok(String output, Bytes root) {
-        return new CallResult(Status.OK, "", Bytes.fromHex(output), List.of(), List.of(new Event(Bytes.utf8("t"), Bytes.EMPTY)),
+        return new CallResult(Status.OK, "", Bytes.fromHex(output), List.of(), List.of(new Event(ROOT1, Bytes.utf8("t"), Bytes.EMPTY)),
                 List.of(), 0, root, "");
     }
 

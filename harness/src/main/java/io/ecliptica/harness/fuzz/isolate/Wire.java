@@ -320,11 +320,13 @@ public final class Wire {
         values(o, r.results());
         o.writeInt(r.events().size());
         for (Event e : r.events()) {
+            bytes(o, e.emitter());
             bytes(o, e.topic());
             bytes(o, e.data());
         }
         o.writeInt(r.writes().size());
         for (StorageWrite w : r.writes()) {
+            bytes(o, w.address());
             bytes(o, w.key());
             optBytes(o, w.value());
         }
@@ -340,11 +342,11 @@ public final class Wire {
         List<WasmValue> results = values(in);
         List<Event> events = new ArrayList<>();
         for (int i = in.readInt(); i > 0; i--) {
-            events.add(new Event(bytes(in), bytes(in)));
+            events.add(new Event(bytes(in), bytes(in), bytes(in)));
         }
         List<StorageWrite> writes = new ArrayList<>();
         for (int i = in.readInt(); i > 0; i--) {
-            writes.add(new StorageWrite(bytes(in), optBytes(in)));
+            writes.add(new StorageWrite(bytes(in), bytes(in), optBytes(in)));
         }
         return new CallResult(status, cls, output, results, events, writes, in.readLong(), bytes(in), str(in));
     }
