@@ -5,6 +5,7 @@ This script is the independent reference for docs/state-root.md.  It uses the Py
 standard library only and follows the canonical definitions of the document literally: the
 sparse Merkle tree root is computed recursively over the sorted set of leaves, never
 incrementally, and the receipts root is the RFC 6962 Merkle Tree Hash computed recursively.
+It also encodes receipts (docs/state-root.md §6.1, version 2) for the worked example (h).
 It shares no code with the Java implementation (harness/src/main/java/io/ecliptica/harness/state/).
 
 Usage:
@@ -216,6 +217,43 @@ def common_prefix_length(a, b):
     return 256
 
 
+# ---- receipts (docs/state-root.md §6.1, receipt encoding version 2) --------------------------
+
+RECEIPT_VERSION = 2
+STATUS_CODES = {"ok": 0, "revert": 1, "trap": 2, "invalid": 3}
+VALUE_TYPES = {"i32": 0x7f, "i64": 0x7e, "f32": 0x7d, "f64": 0x7c}
+
+
+def u32(n):
+    return n.to_bytes(4, "big")
+
+
+def u64(n):
+    return n.to_bytes(8, "big")
+
+
+def length_prefixed(b):
+    return u32(len(b)) + b
+
+
+def receipt_encoding(status, cls, output, results, events, writes, gas_used, state_root):
+    """results: [(type, bits)]; events: [(emitter, topic, data)] in emission order;
+    writes: [(address, key, value or None)], encoded ordered by (address, key)."""
+    out = bytes([RECEIPT_VERSION, STATUS_CODES[status]]) + length_prefixed(cls.encode("ascii"))
+    out += length_prefixed(output)
+    out += u32(len(results))
+    for t, bits in results:
+        out += bytes([VALUE_TYPES[t]]) + u64(bits)
+    out += u32(len(events))
+    for emitter, topic, data in events:
+        out += length_prefixed(emitter) + length_prefixed(topic) + length_prefixed(data)
+    out += u32(len(writes))
+    for address, key, value in sorted(writes, key=lambda w: (w[0], w[1])):
+        out += length_prefixed(address) + length_prefixed(key)
+        out += bytes([0]) if value is None else bytes([1]) + length_prefixed(value)
+    return out + u64(gas_used) + state_root
+
+
 def out(tag, name, value):
     print("[%s] %s = %s" % (tag, name, hx(value)))
 
@@ -318,6 +356,18 @@ def examples():
     print("    leaves: [%s]" % ", ".join(hx(x) for x in ct_leaves))
     for n in range(0, len(ct_leaves) + 1):
         out("g", "mth(%d)" % n, mth(ct_leaves[:n]))
+    print()
+
+    # (h) receipt encoding version 2: contract A (..01) called contract B (..02); B emitted
+    # first, then A; A set key 6b, B deleted its own key 6b
+    print("(h) Receipt encoding, version 2 (writes and events carry their contract's address)")
+    a = bytes(31) + b"\x01"
+    b = bytes(31) + b"\x02"
+    encoding = receipt_encoding("ok", "", b"\x2a", [("i32", 0xffffffff)],
+                                [(b, b"\x74", b""), (a, b"\x75", b"\x01")],
+                                [(b, b"\x6b", None), (a, b"\x6b", b"\x01")], 0, b"\x11" * 32)
+    out("h", "receipt", encoding)
+    out("h", "receiptsRoot(1)", mth([encoding]))
 
 
 def json_mode():

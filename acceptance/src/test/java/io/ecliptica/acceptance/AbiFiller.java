@@ -16,12 +16,18 @@ final class AbiFiller {
     static final long HEIGHT = 1;
     static final long TIME = 1767225600L;
 
-    record Tx(String function, byte[] input) {
+    /** A transaction; {@code to} names one of {@link #instances}, or null for the contract itself. */
+    record Tx(String function, byte[] input, String to) {
+        Tx(String function, byte[] input) {
+            this(function, input, null);
+        }
     }
 
     final String contract;
     final List<Tx> transactions = new ArrayList<>();
     final Map<String, String> storage = new LinkedHashMap<>();
+    /** Several deployments of the same code, name to address (cross-contract scenarios); empty: one. */
+    final Map<String, String> instances = new LinkedHashMap<>();
 
     AbiFiller(String contract) {
         this.contract = contract;
@@ -37,13 +43,17 @@ final class AbiFiller {
         ObjectNode info = root.putObject("_info");
         info.put("format", "ecliptica-filler/1");
         info.put("description", "acceptance scenario: " + name);
-        ObjectNode c = root.putObject("contracts").putObject(contract);
-        c.put("address", ADDRESS);
-        c.put("code", code.toString());
-        if (!storage.isEmpty()) {
-            ObjectNode s = c.putObject("storage");
-            storage.forEach(s::put);
-        }
+        ObjectNode contracts = root.putObject("contracts");
+        Map<String, String> deployed = instances.isEmpty() ? Map.of(contract, ADDRESS) : instances;
+        deployed.forEach((instance, address) -> {
+            ObjectNode c = contracts.putObject(instance);
+            c.put("address", address);
+            c.put("code", code.toString());
+            if (!storage.isEmpty()) {
+                ObjectNode s = c.putObject("storage");
+                storage.forEach(s::put);
+            }
+        });
         ObjectNode block = root.putArray("blocks").addObject();
         block.put("height", HEIGHT);
         block.put("time", TIME);
@@ -51,7 +61,7 @@ final class AbiFiller {
         for (Tx t : transactions) {
             ObjectNode o = txs.addObject();
             o.put("from", CALLER);
-            o.put("to", contract);
+            o.put("to", t.to() == null ? contract : t.to());
             o.put("function", t.function());
             o.put("input", ByteSpec.hex(t.input()));
         }

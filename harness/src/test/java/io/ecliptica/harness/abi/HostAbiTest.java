@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ecliptica.engine.FunctionType;
 import io.ecliptica.engine.HostImport;
+import io.ecliptica.engine.Memory;
 import io.ecliptica.engine.MemoryAccessException;
 import io.ecliptica.engine.ValueType;
 import io.ecliptica.harness.result.Event;
@@ -235,5 +236,112 @@ class HostAbiTest {
         // 0x80000000 as an i32 is negative in Java; the host must treat it as 2^31 and trap OOB.
         assertThrows(MemoryAccessException.class, () -> call("return_data", Integer.MIN_VALUE, 1));
         assertTrue(abi.output().isEmpty());
+    }
+
+    // ---- call_contract / call_output (docs/abi.md §6) ---------------------------------------------
+
+    /** Records what the host asked of the executor's side and answers with a fixed outcome. */
+    private static final class RecordingCalls implements ContractCalls {
+        final List<String> seen = new java.util.ArrayList<>();
+        final Outcome answer;
+
+        RecordingCalls(Outcome answer) {
+            this.answer = answer;
+        }
+
+        @Override
+        public Outcome call(CallContext caller, Bytes callee, Bytes sent, long gas, int depth) {
+            seen.add(caller.self() + " -> " + callee + " in=" + sent + " gas=" + gas + " depth=" + depth);
+            return answer;
+        }
+    }
+
+    /** A caller's gas global as the host sees it: starts at {@code left}. */
+    private static final class Gas implements CallerGas {
+        long left;
+
+        Gas(long left) {
+            this.left = left;
+        }
+
+        @Override
+        public boolean metered() {
+            return true;
+        }
+
+        @Override
+        public long left() {
+            return left;
+        }
+
+        @Override
+        public void set(long gas) {
+            left = gas;
+        }
+    }
+
+    private static final Bytes CALLEE = Bytes.fromHex("0x" + "cc".repeat(32));
+
+    private HostAbi calling(int depth, ContractCalls calls) {
+        return new HostAbi(new CallContext(CALLER, SELF, Bytes.EMPTY, 7, 0),
+                new TransactionJournal((a, k) -> Optional.empty()), new HostCallTrace(false), depth, calls, Optional.empty());
+    }
+
+    private static long[] invoke(HostAbi host, Memory m, String name, long... args) {
+        return host.imports().stream().filter(i -> i.name().equals(name)).findFirst().orElseThrow().function().call(m, args);
+    }
+
+    @Test
+    void callContractForwardsTheSmallerOfGasAndWhatIsLeftAndChargesWhatTheCalleeUsed() {
+        RecordingCalls calls = new RecordingCalls(new ContractCalls.Outcome(CallStatus.OK, Bytes.utf8("hello"), 300));
+        HostAbi host = calling(0, calls);
+        Gas gas = new Gas(1000);
+        host.attach(gas);
+        mem.put(0, CALLEE.toByteArray());
+        putText(100, "in");
+        assertArrayEquals(new long[] {0}, invoke(host, mem, "call_contract", 0, 100, 2, 5000));
+        assertEquals(700, gas.left, "1000 left, the callee used 300 of the 1000 forwarded");
+        assertArrayEquals(new long[] {0}, invoke(host, mem, "call_contract", 0, 100, 2, 200));
+        assertEquals(400, gas.left);
+        assertEquals(List.of(SELF + " -> " + CALLEE + " in=" + Bytes.utf8("in") + " gas=1000 depth=1",
+                SELF + " -> " + CALLEE + " in=" + Bytes.utf8("in") + " gas=200 depth=1"), calls.seen);
+    }
+
+    @Test
+    void callOutputCopiesAtMostCapBytesAndReturnsTheFullLength() {
+        HostAbi host = calling(0, new RecordingCalls(new ContractCalls.Outcome(CallStatus.REVERT, Bytes.utf8("hello"), 0)));
+        assertArrayEquals(new long[] {0}, invoke(host, mem, "call_output", 200, 10), "no call yet: length 0");
+        mem.put(0, CALLEE.toByteArray());
+        assertArrayEquals(new long[] {1}, invoke(host, mem, "call_contract", 0, 0, 0, 0));
+        assertArrayEquals(new long[] {5}, invoke(host, mem, "call_output", 200, 3));
+        assertArrayEquals(Bytes.utf8("hel").toByteArray(), mem.read(200, 3));
+        assertEquals(0, mem.read(203, 1)[0], "nothing past cap is written");
+        assertThrows(MemoryAccessException.class, () -> invoke(host, mem, "call_output", 1020, 10),
+                "the whole [dst, dst+cap) range must be in memory");
+    }
+
+    @Test
+    void atDepthEightACallReturnsFourWithoutRunningAnything() {
+        RecordingCalls calls = new RecordingCalls(ContractCalls.Outcome.notRun(CallStatus.OK));
+        HostAbi host = calling(HostAbi.MAX_CALL_DEPTH, calls);
+        mem.put(0, CALLEE.toByteArray());
+        assertArrayEquals(new long[] {4}, invoke(host, mem, "call_contract", 0, 0, 0, 1000));
+        assertEquals(List.of(), calls.seen);
+        assertArrayEquals(new long[] {0}, invoke(host, mem, "call_output", 0, 0));
+        HostAbi seven = calling(HostAbi.MAX_CALL_DEPTH - 1, calls);
+        assertArrayEquals(new long[] {0}, invoke(seven, mem, "call_contract", 0, 0, 0, 1000));
+        assertEquals(1, calls.seen.size());
+        assertTrue(calls.seen.get(0).endsWith("depth=8"));
+    }
+
+    @Test
+    void callContractChecksTheAddressThenTheInputLimitThenItsRangeThenTheGas() {
+        HostAbi host = calling(0, ContractCalls.NONE);
+        assertThrows(MemoryAccessException.class, () -> invoke(host, mem, "call_contract", 1000, 0, 0, 0));
+        // an input over the limit is an ABI violation even though it is also out of bounds
+        assertThrows(HostSignal.AbiViolation.class, () -> invoke(host, mem, "call_contract", 0, 0, 65537, 0));
+        assertThrows(MemoryAccessException.class, () -> invoke(host, mem, "call_contract", 0, 1000, 100, 0));
+        assertThrows(HostSignal.AbiViolation.class, () -> invoke(host, mem, "call_contract", 0, 0, 0, -1));
+        assertArrayEquals(new long[] {3}, invoke(host, mem, "call_contract", 0, 0, 0, 0), "NONE: no other contracts");
     }
 }

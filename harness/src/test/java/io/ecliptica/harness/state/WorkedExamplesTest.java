@@ -1,5 +1,11 @@
 package io.ecliptica.harness.state;
 
+import io.ecliptica.engine.WasmValue;
+import io.ecliptica.harness.result.CallResult;
+import io.ecliptica.harness.result.Event;
+import io.ecliptica.harness.result.Receipt;
+import io.ecliptica.harness.result.Status;
+import io.ecliptica.harness.result.StorageWrite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -95,7 +101,21 @@ class WorkedExamplesTest {
         for (int n = 0; n <= CT_LEAVES.size(); n++) {
             out.put("[g] mth(" + n + ")", ReceiptsRoot.of(CT_LEAVES.subList(0, n)));
         }
+        out.put("[h] receiptsRoot(1)", ReceiptsRoot.of(List.of(Receipt.encode(receiptExampleH()))));
         return out;
+    }
+
+    /**
+     * Example (h), the receipt of docs/state-root.md §6.1: A (00..01) called B (00..02); B emitted
+     * topic 74, then A topic 75 with data 01; A set 6b = 01, B deleted its 6b.
+     */
+    static CallResult receiptExampleH() {
+        Bytes a = Bytes.fromHex("0x" + "00".repeat(31) + "01");
+        Bytes b = Bytes.fromHex("0x" + "00".repeat(31) + "02");
+        return new CallResult(Status.OK, "", Bytes.fromHex("0x2a"), List.of(WasmValue.i32(-1)),
+                List.of(new Event(b, Bytes.fromHex("0x74"), Bytes.EMPTY), new Event(a, Bytes.fromHex("0x75"), Bytes.fromHex("0x01"))),
+                List.of(StorageWrite.set(a, Bytes.fromHex("0x6b"), Bytes.fromHex("0x01")), StorageWrite.deleted(b, Bytes.fromHex("0x6b"))),
+                0, Bytes.fromHex("0x" + "11".repeat(32)), "");
     }
 
     // Values printed by docs/reference/state_root.py (see docs/state-root.md, "Worked examples").
@@ -127,6 +147,7 @@ class WorkedExamplesTest {
         REFERENCE.put("[g] mth(6)", "0x76e67dadbcdf1e10e1b74ddc608abd2f98dfb16fbce75277b5232a127f2087ef");
         REFERENCE.put("[g] mth(7)", "0xddb89be403809e325750d3d263cd78929c2942b7942a34b77e122c9594a74c8c");
         REFERENCE.put("[g] mth(8)", "0x5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328");
+        REFERENCE.put("[h] receiptsRoot(1)", "0xb5bf881d31622bd6693d936667e18d9f0eb3fc1f09036bd53b41a53aa67319a5");
     }
 
     @Test
@@ -182,6 +203,14 @@ class WorkedExamplesTest {
         assertEquals(printed, java);
         // and the constants pasted above are still what the script prints
         assertEquals(printed, REFERENCE);
+    }
+
+    @Test
+    void theReferenceScriptEncodesExampleHsReceiptAsJavaDoes() throws Exception {
+        String output = PythonReference.run(List.of(), null);
+        String prefix = "[h] receipt = ";
+        String line = output.lines().filter(l -> l.startsWith(prefix)).findFirst().orElseThrow();
+        assertEquals(Bytes.of(Receipt.encode(receiptExampleH())).toHex(), line.substring(prefix.length()));
     }
 
     @Test
