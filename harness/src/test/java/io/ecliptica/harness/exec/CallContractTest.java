@@ -222,6 +222,24 @@ class CallContractTest {
         assertEquals(List.of(StorageWrite.set(P2, Bytes.utf8("b"), hex("0x02"))), r.writes());
     }
 
+    // ---- host-call trace (docs/abi.md §5) -------------------------------------------------------
+
+    @Test
+    void theCalleesHostCallsAreInTheTransactionsTraceBeforeTheCallThatRanThem() {
+        byte[] payload = script("Wb\u0002");
+        Execution e = executor.execute(METERED, pre, code, BLOCK,
+                new Transaction(SENDER, P1, "run", Bytes.of(script(call(P2, ALL, payload))), List.of(), 10_000_000), true);
+        List<io.ecliptica.harness.abi.HostCallTrace.HostCall> calls =
+                assertInstanceOf(Execution.Completed.class, e).hostCalls().recorded();
+        assertEquals(List.of("0 input_size", "0 input_read", "1 input_size", "1 input_read", "1 storage_write",
+                "1 return_data", "0 call_contract", "0 return_data"),
+                calls.stream().map(c -> c.depth() + " " + c.function()).toList());
+        io.ecliptica.harness.abi.HostCallTrace.HostCall cc = calls.get(6);
+        assertEquals(List.of(P2, Bytes.of(payload)), cc.data(), "the callee's address, then the input as sent");
+        assertEquals(List.of(0L), cc.results());
+        assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7), calls.stream().map(c -> c.index()).toList());
+    }
+
     // ---- the wall-clock guard reaches a nested callee -------------------------------------------
 
     @ParameterizedTest(name = "{0}")
