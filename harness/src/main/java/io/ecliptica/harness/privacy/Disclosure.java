@@ -88,9 +88,10 @@ public final class Disclosure {
                 CallResult r = tx.expect().get();
                 String at = "block " + height + " tx " + i;
                 for (StorageWrite w : r.writes()) {
-                    if (!w.isDeletion() && filter.state(tx.tx().to(), w.key())) {
+                    // a transaction with cross-contract calls writes to several contracts, each under its own key
+                    if (!w.isDeletion() && filter.state(w.address(), w.key())) {
                         examined[0]++;
-                        state(key, tx.tx().to(), w.key(), w.value().get(), at + " write " + w.key().toHex(), revealed, failed);
+                        state(key, w.address(), w.key(), w.value().get(), at + " write " + w.key().toHex(), revealed, failed);
                     }
                 }
                 Optional<ViewingPublicKey> recipient = privacy.byAddress(tx.tx().from()).map(PrivacySpec.Account::viewingKey);

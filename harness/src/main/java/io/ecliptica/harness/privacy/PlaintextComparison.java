@@ -74,7 +74,7 @@ public final class PlaintextComparison {
                 StringBuilder s = new StringBuilder();
                 for (StorageWrite w : r.writes()) {
                     s.append(w.key().toHex()).append('=').append(w.value()
-                            .map(v -> privacy.master().contract(tx.to()).decrypt(w.key(), v).toHex()).orElse("deleted")).append(';');
+                            .map(v -> privacy.master().contract(w.address()).decrypt(w.key(), v).toHex()).orElse("deleted")).append(';');
                 }
                 yield s.toString();
             }

@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ecliptica.harness.abi.HostCallTrace;
+import io.ecliptica.harness.crypto.AccountKeys;
+import io.ecliptica.harness.crypto.CallInputCipher;
+import io.ecliptica.harness.crypto.ChainSecret;
+import io.ecliptica.harness.crypto.ViewingPublicKey;
 import io.ecliptica.harness.profile.Profiles;
 import io.ecliptica.harness.result.CallResult;
 import io.ecliptica.harness.result.Event;
@@ -20,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -229,15 +235,48 @@ class CallContractTest {
         byte[] payload = script("Wb\u0002");
         Execution e = executor.execute(METERED, pre, code, BLOCK,
                 new Transaction(SENDER, P1, "run", Bytes.of(script(call(P2, ALL, payload))), List.of(), 10_000_000), true);
-        List<io.ecliptica.harness.abi.HostCallTrace.HostCall> calls =
+        List<HostCallTrace.HostCall> calls =
                 assertInstanceOf(Execution.Completed.class, e).hostCalls().recorded();
         assertEquals(List.of("0 input_size", "0 input_read", "1 input_size", "1 input_read", "1 storage_write",
                 "1 return_data", "0 call_contract", "0 return_data"),
                 calls.stream().map(c -> c.depth() + " " + c.function()).toList());
-        io.ecliptica.harness.abi.HostCallTrace.HostCall cc = calls.get(6);
+        HostCallTrace.HostCall cc = calls.get(6);
         assertEquals(List.of(P2, Bytes.of(payload)), cc.data(), "the callee's address, then the input as sent");
         assertEquals(List.of(0L), cc.results());
         assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7), calls.stream().map(c -> c.index()).toList());
+    }
+
+    // ---- a private chain: inputs sealed to the callee, each contract's state under its own key ---
+
+    @Test
+    void onAPrivateChainTheTraceHoldsTheInputSealedToTheCalleeWhichReadsThePlaintext() {
+        ChainSecret master = ChainSecret.of(Bytes.fromHex("0x" + "42".repeat(32)));
+        AccountKeys alice = AccountKeys.fromSecret(Bytes.fromHex("0x" + "a1".repeat(32)));
+        java.util.TreeMap<Bytes, ViewingPublicKey> viewers = new java.util.TreeMap<>();
+        viewers.put(alice.address(), alice.viewingKey().publicKey());
+        Privacy privacy = new Privacy(7, master, viewers);
+        byte[] payload = script("Wb\u0002");
+        Transaction unsigned = new Transaction(alice.address(), P1, "run",
+                Bytes.of(script("Wa\u0001", call(P2, ALL, payload), call(P3, ALL, payload))), List.of(), 10_000_000);
+        Transaction tx = unsigned.withAuth(new TxAuth(5, alice.spendingKey().publicKey().encoded(),
+                alice.spendingKey().sign(unsigned.payload(7, 5))));
+        Execution e = executor.execute(METERED, pre, code, new TxContext(new BlockHeader(12, 99), 3, Optional.of(privacy)), tx, true);
+        Execution.Completed c = assertInstanceOf(Execution.Completed.class, e);
+        assertEquals(Status.OK, c.result().status());
+        List<HostCallTrace.HostCall> calls = c.hostCalls().recorded();
+        List<HostCallTrace.HostCall> sent = calls.stream().filter(h -> h.function().equals("call_contract")).toList();
+        // call indices 0 and 1 of transaction 3 at height 12, each sealed to its own callee
+        assertEquals(CallInputCipher.seal(master, P2, 12, 3, 0, Bytes.of(payload)), sent.get(0).data().get(1));
+        assertEquals(CallInputCipher.seal(master, P3, 12, 3, 1, Bytes.of(payload)), sent.get(1).data().get(1));
+        List<Bytes> calleeReads = calls.stream().filter(h -> h.depth() == 1 && h.function().equals("input_read"))
+                .map(h -> h.data().get(0)).toList();
+        assertEquals(List.of(Bytes.of(payload), Bytes.of(payload)), calleeReads, "each callee reads the plaintext");
+        // every contract's write is encrypted under that contract's own key
+        for (StorageWrite w : c.result().writes()) {
+            Bytes plain = master.contract(w.address()).decrypt(w.key(), w.value().orElseThrow());
+            assertEquals(w.address().equals(P1) ? hex("0x01") : hex("0x02"), plain, "write of " + w.address());
+        }
+        assertEquals(List.of(P1, P2, P3), c.result().writes().stream().map(StorageWrite::address).toList());
     }
 
     // ---- the wall-clock guard reaches a nested callee -------------------------------------------

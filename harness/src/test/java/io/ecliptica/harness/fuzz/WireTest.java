@@ -43,8 +43,8 @@ class WireTest {
     void tracesRoundTripWithEveryField() throws IOException {
         Bytes root = Bytes.fromHex("0x" + "ab".repeat(32));
         CallResult ok = new CallResult(Status.OK, "", Bytes.fromHex("0x0102"), List.of(WasmValue.i32(-5),
-                WasmValue.f64Bits(0x7ff8000000000001L)), List.of(new Event(Bytes.utf8("t"), Bytes.EMPTY)),
-                List.of(StorageWrite.set(Bytes.utf8("k"), Bytes.EMPTY), StorageWrite.deleted(Bytes.utf8("z"))), 77, root,
+                WasmValue.f64Bits(0x7ff8000000000001L)), List.of(new Event(root, Bytes.utf8("t"), Bytes.EMPTY)),
+                List.of(StorageWrite.set(root, Bytes.utf8("k"), Bytes.EMPTY), StorageWrite.deleted(root, Bytes.utf8("z"))), 77, root,
                 "fine — ünïcode");
         CallResult trap = new CallResult(Status.TRAP, "out_of_gas", Bytes.EMPTY, List.of(), List.of(), List.of(), 1000,
                 root, "");
