@@ -13,7 +13,6 @@ import io.ecliptica.harness.crypto.ViewerEnvelope;
 import io.ecliptica.harness.result.Event;
 import io.ecliptica.harness.state.Bytes;
 import io.ecliptica.harness.state.StateRootScheme;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 

@@ -10,7 +10,6 @@ import io.ecliptica.engine.ModuleInstance;
 import io.ecliptica.harness.abi.CallContext;
 import io.ecliptica.harness.abi.CallStatus;
 import io.ecliptica.harness.abi.CallerSealer;
-import io.ecliptica.harness.abi.CallerGas;
 import io.ecliptica.harness.abi.ContractCalls;
 import io.ecliptica.harness.abi.HostAbi;
 import io.ecliptica.harness.abi.HostCallTrace;
