@@ -39,3 +39,9 @@ Feature: Replaying a chain
     Then the exit code is 2
     And stderr is exactly one line, naming the file "token.jsonl"
     And no stack trace is printed
+
+  Scenario: The replay benchmark prints throughput per engine and the harness overhead
+    When I run the replay benchmark on engines "chicory-interpreter,wasmtime" with 4 blocks of 10 transactions
+    Then the exit code is 0
+    And stdout has a tx/s figure for "chicory-interpreter" and for "wasmtime"
+    And stdout reports the harness overhead against the 1.10 target

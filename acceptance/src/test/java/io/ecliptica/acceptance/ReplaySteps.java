@@ -164,6 +164,29 @@ public class ReplaySteps {
         }
     }
 
+    @When("I run the replay benchmark on engines {string} with {int} blocks of {int} transactions")
+    public void bench(String engines, int blocks, int txs) {
+        world().last = Harness.run(List.of("bench", "replay", "--engines", engines, "--blocks", "" + blocks,
+                "--txs-per-block", "" + txs, "--accounts", "50", "--contracts", Repo.vectors().resolve("contracts").toString()));
+    }
+
+    @Then("stdout has a tx\\/s figure for {string} and for {string}")
+    public void txPerSecond(String a, String b) {
+        CliRun run = world().last();
+        for (String engine : List.of(a, b)) {
+            assertTrue(Pattern.compile("(?m)^" + Pattern.quote(engine) + "\\s+\\d+\\s+\\d+\\s+\\d+\\.\\d{2}\\s+\\d+\\.\\d{2}$")
+                    .matcher(run.stdout()).find(), "no figures for " + engine + run.describe());
+        }
+        assertTrue(run.stdout().contains("every engine agrees on every block"), "no agreement line" + run.describe());
+    }
+
+    @Then("stdout reports the harness overhead against the 1.10 target")
+    public void overhead() {
+        CliRun run = world().last();
+        assertTrue(Pattern.compile("harness overhead \\d+\\.\\d{3} \\(target <= 1\\.10\\)").matcher(run.stdout()).find(),
+                "no overhead figure" + run.describe());
+    }
+
     private static String finalRoot(CliRun run) {
         Matcher m = Pattern.compile("final state root (0x[0-9a-f]{64})").matcher(run.stdout());
         assertTrue(m.find(), "no final state root" + run.describe());
