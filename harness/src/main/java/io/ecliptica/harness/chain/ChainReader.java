@@ -232,16 +232,7 @@ public final class ChainReader implements AutoCloseable {
         List<Bytes> receipts = new ArrayList<>();
         for (JsonCursor t : b.get("transactions").elements()) {
             t.onlyKeys(TX_KEYS);
-            List<WasmValue> args = new ArrayList<>();
-            if (t.has("args")) {
-                for (JsonCursor a : t.get("args").elements()) {
-                    try {
-                        args.add(WasmValue.parse(a.text()));
-                    } catch (IllegalArgumentException e) {
-                        throw a.error(e.getMessage());
-                    }
-                }
-            }
+            List<WasmValue> args = t.has("args") ? t.get("args").wasmValues() : List.of();
             txs.add(new Transaction(t.get("from").hex(32), t.get("to").hex(32), t.get("function").text(),
                     t.get("input").hex(), args, t.get("gasLimit").unsignedLong()));
             receipts.add(t.get("receipt").hex(32));

@@ -134,6 +134,19 @@ public final class JsonCursor {
         return Bytes.fromHex(s);
     }
 
+    /** An array of typed values in the text form of docs/abi.md §4 ({@code i32:-5}, {@code f32:0x7fc00000}). */
+    public List<io.ecliptica.engine.WasmValue> wasmValues() throws VectorFormatException {
+        List<io.ecliptica.engine.WasmValue> values = new ArrayList<>();
+        for (JsonCursor v : elements()) {
+            try {
+                values.add(io.ecliptica.engine.WasmValue.parse(v.text()));
+            } catch (IllegalArgumentException e) {
+                throw v.error(e.getMessage());
+            }
+        }
+        return values;
+    }
+
     public Bytes hex(int requiredLength) throws VectorFormatException {
         Bytes b = hex();
         if (b.length() != requiredLength) {

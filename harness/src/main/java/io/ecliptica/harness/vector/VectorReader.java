@@ -232,16 +232,7 @@ public final class VectorReader {
         }
         Bytes input = t.has("input") ? bytes(t.get("input"), t.get("input").text(), "", fixture ? Optional.empty() : privacy)
                 : Bytes.EMPTY;
-        List<WasmValue> args = new ArrayList<>();
-        if (t.has("args")) {
-            for (JsonCursor a : t.get("args").elements()) {
-                try {
-                    args.add(WasmValue.parse(a.text()));
-                } catch (IllegalArgumentException e) {
-                    throw a.error(e.getMessage());
-                }
-            }
-        }
+        List<WasmValue> args = t.has("args") ? t.get("args").wasmValues() : List.of();
         Optional<CallResult> expect = fixture ? Optional.of(result(t.get("expect"))) : Optional.empty();
         Transaction tx = new Transaction(from, toAddress, function, input, args, gasLimit);
         if (privacy.isPresent()) {
@@ -399,14 +390,7 @@ public final class VectorReader {
         } catch (IllegalArgumentException e) {
             throw r.get("status").error(e.getMessage());
         }
-        List<WasmValue> results = new ArrayList<>();
-        for (JsonCursor v : r.get("results").elements()) {
-            try {
-                results.add(WasmValue.parse(v.text()));
-            } catch (IllegalArgumentException e) {
-                throw v.error(e.getMessage());
-            }
-        }
+        List<WasmValue> results = r.get("results").wasmValues();
         List<Event> events = new ArrayList<>();
         for (JsonCursor e : r.get("events").elements()) {
             e.onlyKeys(Set.of("emitter", "topic", "data"));
