@@ -40,7 +40,7 @@ class ContractBehaviourTest {
      * single-contract test host does not have. Their metered runs are checked by the harness's
      * CallContractTest and by every engine agreeing on the filled vector.
      */
-    static final java.util.Set<String> CROSS_CONTRACT = java.util.Set.of("calls.json");
+    static final java.util.Set<String> CROSS_CONTRACT = java.util.Set.of("bank.json", "calls.json");
 
     static Stream<Path> fillers() throws Exception {
         try (Stream<Path> s = Files.list(TestSupport.root().resolve("vectors/fillers"))) {

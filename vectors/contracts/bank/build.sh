@@ -1,0 +1,7 @@
+#!/bin/sh
+# Rebuilds bank.wasm from bank.wat (hand-written WebAssembly text).
+# Needs wabt (wat2wasm, wasm-validate, wasm-objdump; Debian: apt-get install -y wabt).
+set -eu
+cd "$(dirname "$0")"
+. ../build-lib.sh
+build_wat bank
