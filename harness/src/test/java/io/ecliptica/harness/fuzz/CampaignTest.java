@@ -90,6 +90,25 @@ class CampaignTest {
         assertEquals(0, fill.exit(), fill.out() + fill.err());
     }
 
+    /**
+     * A real engine difference (Chicory 1.7.5 keeps active data segments, docs/engine-quirks.md):
+     * Chicory returns and then calls block_height, wasmtime traps first. The call Chicory makes
+     * after the point where wasmtime stopped is not a differing host call: the signature has none.
+     */
+    @Test
+    void aTrapOnOneSideLeavesTheHostCallOutOfTheSignature() throws Exception {
+        String pool = Path.of(CampaignTest.class.getResource("/fuzz/chicory/segment.json").toURI()).getParent().toString();
+        Run r = harness("fuzz", "--in-process", "--seed", "1", "--cases", "8", "--out", tmp.resolve("seg").toString(),
+                "--contracts", pool, "--generated", "0", "--minimize-runs", "0", "--engines", "chicory-interpreter,wasmtime");
+        assertEquals(1, r.exit(), r.err());
+        JsonNode s = r.json();
+        assertEquals(1, s.path("distinctBugs").asInt(), r.out());
+        JsonNode b = s.path("bugs").get(0);
+        assertEquals("status", b.path("field").asText());
+        assertEquals("[\"ok\",\"trap:out_of_bounds_memory\"]", b.path("outcomes").toString());
+        assertEquals("", b.path("hostCall").asText());
+    }
+
     @Test
     void shardsOfOneCampaignRunDisjointCases() throws IOException {
         List<Long> seen = new ArrayList<>();

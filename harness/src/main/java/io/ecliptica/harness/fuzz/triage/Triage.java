@@ -86,10 +86,16 @@ public final class Triage {
         }
         List<HostCallTrace.HostCall> x = a.get();
         List<HostCallTrace.HostCall> y = b.get();
+        boolean endsDiffer = d.at().field().equals("status") || d.at().field().equals("class");
         for (int i = 0; i < Math.max(x.size(), y.size()); i++) {
             HostCallTrace.HostCall p = i < x.size() ? x.get(i) : null;
             HostCallTrace.HostCall q = i < y.size() ? y.get(i) : null;
             if (p == null || !p.equals(q)) {
+                if ((p == null || q == null) && endsDiffer) {
+                    // one side stopped (trapped) where the other went on: its next call is a
+                    // consequence of the differing end, not where the executions parted
+                    return "";
+                }
                 return (p == null ? "none" : p.function()) + " vs " + (q == null ? "none" : q.function());
             }
         }
