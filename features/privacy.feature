@@ -77,3 +77,19 @@ Feature: Private vectors
     Then the exit code is 0
     And the output of block 5 tx 1 is an envelope that carol's viewing key opens to SHA-256(u64 450 || 32 bytes 0x5c) || u64 5
     And bob's viewing key does not open that envelope
+
+  Scenario: A write made by a called contract is encrypted under that contract's keys
+    The auction's close() pays the lot through the private token (a cross-contract call): the token's
+    writes are part of the close transaction, stored under the token's keys, not the auction's.
+    When I decrypt "sealed-auction.json" with the slot key of carol's balance
+    Then the exit code is 0
+    And stdout has a line starting with "block 20 tx 4 write private-token 0x62616c3a" and ending in "0x6400000000000000"
+    And every value printed is one of the balances "100" as u64
+
+  Scenario: An altered write of a called contract is a mismatch in which only the altered ciphertext does not open
+    Given a copy of the bundled vector "sealed-auction.json" in a scratch folder
+    And in the copy, one hex digit of blocks[3].transactions[4].expect.writes[1].value is changed
+    When I verify the copy with --json too
+    Then the exit code is 1
+    And the report's only finding is "MISMATCH at block 3 (height 20), tx 4, field writes"
+    And the report's privacy note says "the ciphertext of expected does not open"

@@ -4,7 +4,8 @@
  * phase it reveals amount and salt, which the contract checks with crypto_sha256. Bids therefore
  * stay hidden until their reveal even from the validators, who can decrypt all state of a private
  * chain (docs/privacy.md §3.8): the state holds nothing but the commitment. A bid never revealed
- * stays hidden and cannot win.
+ * stays hidden and cannot win. The lot is an amount of a private-token (../private-token) held by
+ * this contract; close() transfers it to the winner with a cross-contract call (docs/abi.md §6).
  *
  * Phases (from the genesis configuration): bidding while height < bid_end; revealing while
  * bid_end <= height < reveal_end; closing once height >= reveal_end.
@@ -22,14 +23,16 @@
  *            "sealed-auction: wrong reveal" (SHA-256(amount || salt) is not the commitment)
  *   close    input: none; output: winner(32) || u64 amount (zero address and 0 without reveals);
  *            event "sealed-auction.closed" with the same data. The highest revealed amount wins;
- *            on a tie the earlier reveal.
- *            reverts "sealed-auction: reveal phase not over", "sealed-auction: already closed"
+ *            on a tie the earlier reveal. With a winner, the lot is paid by calling the token's
+ *            `call` with 0x01 || winner || u64 lot (a transfer from this contract).
+ *            reverts "sealed-auction: reveal phase not over", "sealed-auction: already closed",
+ *            "sealed-auction: payout failed: " || the token's revert message
  *   winner   input: none; output: winner(32) || u64 amount, to whoever asks once closed (this is
  *            how the result is announced on a chain whose outputs are sealed to their caller);
  *            reverts "sealed-auction: not closed"
  *
  * Storage:
- *   "cfg"               -> u64 bid_end || u64 reveal_end (genesis)
+ *   "cfg"               -> u64 bid_end || u64 reveal_end || token(32) || u64 lot (genesis)
  *   "c:" || bidder      -> commitment(32)
  *   "r:" || bidder      -> u64 revealed amount
  *   "best"              -> leader(32) || u64 amount (highest reveal so far)
@@ -39,11 +42,27 @@
 
 static u8 in[40];
 
+#define CFG_LEN 56
+
+static u8 cfg[CFG_LEN];
+
 static void phase_bounds(u64 *bid_end, u64 *reveal_end) {
-    u8 cfg[16];
-    if (ecl_storage_read(ECL_LIT("cfg"), cfg, 16) != 16) ECL_REVERT("sealed-auction: not configured");
+    if (ecl_storage_read(ECL_LIT("cfg"), cfg, CFG_LEN) != CFG_LEN) ECL_REVERT("sealed-auction: not configured");
     *bid_end = ecl_load64(cfg);
     *reveal_end = ecl_load64(cfg + 8);
+}
+
+/* Transfers the lot (cfg: token at 16, amount at 48) to `winner` through the token contract. */
+static void pay_lot(const u8 *winner) {
+    static u8 call_in[41];
+    static u8 msg[32 + 256] = "sealed-auction: payout failed: ";
+    call_in[0] = 1;
+    ecl_memcpy(call_in + 1, winner, 32);
+    ecl_memcpy(call_in + 33, cfg + 48, 8);
+    if (ecl_call_contract(cfg + 16, call_in, 41, 0x7fffffffffffffffLL) != 0) {
+        i32 n = ecl_call_output(msg + 31, 256);
+        ecl_revert(msg, 31 + (u32)(n < 256 ? n : 256));
+    }
 }
 
 static void bidder_key(u8 key[34], char kind, const u8 *bidder) {
@@ -120,7 +139,11 @@ ECL_EXPORT(close) void close(void) {
     if (ecl_block_height() < reveal_end) ECL_REVERT("sealed-auction: reveal phase not over");
     u8 result[40];
     if (has((const u8 *)"closed", 6)) ECL_REVERT("sealed-auction: already closed");
-    if (ecl_storage_read(ECL_LIT("best"), result, 40) != 40) ecl_memset(result, 0, 40);
+    if (ecl_storage_read(ECL_LIT("best"), result, 40) != 40) {
+        ecl_memset(result, 0, 40);
+    } else {
+        pay_lot(result);
+    }
     ecl_storage_write(ECL_LIT("closed"), result, 40);
     ecl_emit_event(ECL_LIT("sealed-auction.closed"), result, 40);
     ecl_return_data(result, 40);

@@ -74,6 +74,15 @@ public class PrivacySteps {
         run(List.of("verify", world().copy.toString())); // World's last: the text report
     }
 
+    @Then("the report's only finding is {string}")
+    public void onlyFinding(String where) {
+        CliRun run = world().last();
+        List<String> findings = run.stdoutLines().stream()
+                .filter(l -> l.contains("MISMATCH at") || l.contains("DIVERGENCE at") || l.contains("ENGINE FAILURE at")).toList();
+        assertEquals(1, findings.size(), "expected one finding" + run.describe());
+        assertTrue(findings.get(0).strip().startsWith(where + ":"), "expected '" + where + ": …'" + run.describe());
+    }
+
     @Then("the report's privacy note says {string}")
     public void privacyNote(String words) {
         CliRun text = world().last();
@@ -130,12 +139,13 @@ public class PrivacySteps {
         decrypt(vector, AccountKeys.fromSecret(Bytes.fromHex(secret)).viewingKey().exportText());
     }
 
-    @When("I decrypt {string} with the slot key of bob's balance")
-    public void decryptWithBobsSlot(String vector) {
+    /** The slot key (docs/privacy.md §3.2) of {@code "bal:" || address} in the vector's private-token contract. */
+    @When("I decrypt {string} with the slot key of {word} balance")
+    public void decryptWithBalanceSlot(String vector, String owner) {
         JsonNode filler = Json.read(Repo.fillers().resolve(vector));
         ChainSecret master = ChainSecret.of(Bytes.fromHex(filler.path("privacy").path("masterSecret").asText()));
         Bytes contract = Bytes.fromHex(filler.path("contracts").path(TOKEN_CONTRACT).path("address").asText());
-        Bytes key = Bytes.utf8("bal:").concat(account(vector, "bob").address());
+        Bytes key = Bytes.utf8("bal:").concat(account(vector, owner.replace("'s", "")).address());
         decrypt(vector, master.contract(contract).slot(key).exportText());
     }
 

@@ -91,7 +91,8 @@ public final class Disclosure {
                     // a transaction with cross-contract calls writes to several contracts, each under its own key
                     if (!w.isDeletion() && filter.state(w.address(), w.key())) {
                         examined[0]++;
-                        state(key, w.address(), w.key(), w.value().get(), at + " write " + w.key().toHex(), revealed, failed);
+                        String of = w.address().equals(tx.tx().to()) ? "" : contractName(vector, w.address()) + " ";
+                        state(key, w.address(), w.key(), w.value().get(), at + " write " + of + w.key().toHex(), revealed, failed);
                     }
                 }
                 Optional<ViewingPublicKey> recipient = privacy.byAddress(tx.tx().from()).map(PrivacySpec.Account::viewingKey);
@@ -108,6 +109,11 @@ public final class Disclosure {
             }
         }
         return new Result(List.copyOf(revealed), List.copyOf(failed), examined[0]);
+    }
+
+    private static String contractName(Vector vector, Bytes address) {
+        return vector.contracts().stream().filter(c -> c.address().equals(address)).map(ContractSpec::name).findFirst()
+                .orElse(address.toHex());
     }
 
     /** docs/privacy.md §10.4: which results carry a sealed output. */

@@ -73,8 +73,9 @@ public final class PlaintextComparison {
             case WRITES -> {
                 StringBuilder s = new StringBuilder();
                 for (StorageWrite w : r.writes()) {
-                    s.append(w.key().toHex()).append('=').append(w.value()
-                            .map(v -> privacy.master().contract(w.address()).decrypt(w.key(), v).toHex()).orElse("deleted")).append(';');
+                    s.append(w.address().toHex()).append(':').append(w.key().toHex()).append('=').append(w.value()
+                            .map(v -> privacy.master().contract(w.address()).decrypt(w.key(), v).toHex()).orElse("deleted"))
+                            .append(';');
                 }
                 yield s.toString();
             }
