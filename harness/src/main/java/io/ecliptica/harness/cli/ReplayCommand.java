@@ -9,6 +9,7 @@ import io.ecliptica.harness.replay.Checkpoints;
 import io.ecliptica.harness.replay.ReplayOutcome;
 import io.ecliptica.harness.replay.Replayer;
 import io.ecliptica.harness.report.ReplayReport;
+import io.ecliptica.harness.state.StateStore;
 import io.ecliptica.harness.vector.VectorFormatException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -56,6 +57,9 @@ final class ReplayCommand implements Callable<Integer> {
             description = "auto (a bar on a terminal, else a line every 5 s), bar, lines or none.")
     String progress;
 
+    @Option(names = "--state-store", defaultValue = "memory", paramLabel = "STORE", description = StateStoreOption.DESCRIPTION)
+    String stateStore;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         if (fromBlock < 1 || checkpointEvery < 0 || window < 1) {
@@ -92,10 +96,18 @@ final class ReplayCommand implements Callable<Integer> {
             Optional<Checkpoints> checkpoints = checkpointEvery > 0 || fromBlock > 1
                     ? Optional.of(new Checkpoints(checkpointDir != null ? checkpointDir : Replayer.defaultCheckpointDir(chain)))
                     : Optional.empty();
-            ReplayOutcome outcome;
+            StateStore store;
             try {
+                store = StateStoreOption.open(stateStore);
+            } catch (IllegalArgumentException | IOException e) {
+                engines.forEach(EngineExecutor::close);
+                main.err.println("harness replay: " + e.getMessage());
+                return ExitCode.BAD_INPUT;
+            }
+            ReplayOutcome outcome;
+            try (store) {
                 outcome = Replayer.replay(reader, engines, new PreparedModules(profile),
-                        new Replayer.Options(fromBlock, checkpointEvery, checkpoints, window, false),
+                        new Replayer.Options(fromBlock, checkpointEvery, checkpoints, window, false, store),
                         new ReplayProgress(main.err, mode, "replay"));
             } finally {
                 engines.forEach(EngineExecutor::close);

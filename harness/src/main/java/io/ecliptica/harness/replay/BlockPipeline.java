@@ -7,6 +7,7 @@ import io.ecliptica.harness.exec.EngineExecutor;
 import io.ecliptica.harness.exec.HarnessFailure;
 import io.ecliptica.harness.exec.PreparedModules;
 import io.ecliptica.harness.exec.Transaction;
+import io.ecliptica.harness.state.StateStore;
 import io.ecliptica.harness.state.WorldState;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,9 +41,15 @@ final class BlockPipeline implements AutoCloseable {
      */
     BlockPipeline(List<EngineExecutor> engines, PreparedModules modules, CodeStore code, WorldState start, int window,
                   boolean oneAtATime) {
+        this(engines, modules, code, start, window, oneAtATime, StateStore.MEMORY);
+    }
+
+    /** @param store where each lane keeps its state between blocks (committed after every block) */
+    BlockPipeline(List<EngineExecutor> engines, PreparedModules modules, CodeStore code, WorldState start, int window,
+                  boolean oneAtATime, StateStore store) {
         Semaphore turn = oneAtATime ? new Semaphore(1, true) : null;
         for (EngineExecutor e : engines) {
-            lanes.add(new Lane(e, modules, code, start, window, turn, stopping));
+            lanes.add(new Lane(e, modules, code, start, window, turn, stopping, store));
         }
         lanes.forEach(Lane::start);
     }
@@ -117,10 +124,12 @@ final class BlockPipeline implements AutoCloseable {
         private final CodeStore code;
         private final Semaphore turn;
         private final AtomicBoolean stopping;
+        private final StateStore store;
         private WorldState state;
 
         Lane(EngineExecutor engine, PreparedModules modules, CodeStore code, WorldState start, int window, Semaphore turn,
-             AtomicBoolean stopping) {
+             AtomicBoolean stopping, StateStore store) {
+            this.store = store;
             this.engine = engine;
             this.modules = modules;
             this.code = code;
@@ -159,7 +168,9 @@ final class BlockPipeline implements AutoCloseable {
             try {
                 BlockExecution.Outcome o = BlockExecution.run(engine, modules, code, state, b.header(), b.transactions());
                 if (o instanceof BlockExecution.Outcome.Completed c) {
-                    state = c.post();
+                    // the outcome keeps the in-memory post state for judging; the lane goes on from
+                    // the stored one, so on disk the block's nodes are garbage once it is judged
+                    state = store.commit(c.post());
                 }
                 return o;
             } catch (RuntimeException e) {

@@ -7,6 +7,7 @@ import io.ecliptica.harness.exec.BlockExecution;
 import io.ecliptica.harness.exec.EngineExecutor;
 import io.ecliptica.harness.exec.PreparedModules;
 import io.ecliptica.harness.state.Bytes;
+import io.ecliptica.harness.state.StateStore;
 import io.ecliptica.harness.state.WorldState;
 import io.ecliptica.harness.vector.VectorFormatException;
 import java.io.IOException;
@@ -30,11 +31,23 @@ public final class Replayer {
      * @param checkpointEvery write a checkpoint after every block whose height is a multiple (0: never)
      * @param window          how many blocks the fastest engine may run ahead of the slowest
      * @param oneAtATime      run one engine at a time (benchmarks)
+     * @param store           where the engines' world states live (the caller opens and closes it)
      */
     public record Options(long fromBlock, int checkpointEvery, Optional<Checkpoints> checkpoints, int window,
-                          boolean oneAtATime) {
+                          boolean oneAtATime, StateStore store) {
+        /** States in memory. */
+        public Options(long fromBlock, int checkpointEvery, Optional<Checkpoints> checkpoints, int window,
+                       boolean oneAtATime) {
+            this(fromBlock, checkpointEvery, checkpoints, window, oneAtATime, StateStore.MEMORY);
+        }
+
         public static Options defaults() {
             return new Options(1, 0, Optional.empty(), 16, false);
+        }
+
+        /** These options with the states in {@code store}. */
+        public Options withStore(StateStore store) {
+            return new Options(fromBlock, checkpointEvery, checkpoints, window, oneAtATime, store);
         }
     }
 
@@ -114,8 +127,10 @@ public final class Replayer {
         listener.started(startHeight + 1, last, engines.stream().map(e -> e.descriptor().id()).toList());
         Deque<ChainBlock> inFlight = new ArrayDeque<>();
         Judge judge = new Judge(engines, modules, genesis, options, listener);
-        try (BlockPipeline pipeline = new BlockPipeline(engines, modules, genesis.code(), start, options.window(),
-                options.oneAtATime())) {
+        // stored once, so every lane starts from the same stored nodes
+        WorldState stored = options.store().commit(start);
+        try (BlockPipeline pipeline = new BlockPipeline(engines, modules, genesis.code(), stored, options.window(),
+                options.oneAtATime(), options.store())) {
             judge.pipeline = pipeline;
             while (true) {
                 Optional<ChainBlock> next = chain.next();

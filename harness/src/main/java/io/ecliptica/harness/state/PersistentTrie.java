@@ -27,11 +27,24 @@ import java.util.function.BiConsumer;
  */
 final class PersistentTrie<V> {
 
-    /** How a leaf payload is committed: leaf hash = SHA-256(prefix || path || valueHash(value)). */
+    /**
+     * How a leaf payload is committed: leaf hash = SHA-256(prefix || path || valueHash(value)); and
+     * how it is stored in a {@link NodeStore} (only the disk-backed store calls the last three).
+     */
     interface LeafHasher<V> {
         byte leafPrefix();
 
         byte[] valueHash(V value);
+
+        /** The payload's stored form (what {@link #decodeValue} reads back). */
+        byte[] encodeValue(V value);
+
+        /** The payload whose stored form is {@code buf[off..off+len)}, of the leaf with key {@code key}. */
+        V decodeValue(Bytes key, byte[] buf, int off, int len, NodeStore store);
+
+        /** Writes the nodes the payload refers to (an account's storage tree); none by default. */
+        default void writeReferenced(V value, NodeStore.Batch batch) {
+        }
     }
 
     private static final byte[] EMPTY_HASH = new byte[StateRootScheme.HASH_LENGTH];
@@ -50,6 +63,33 @@ final class PersistentTrie<V> {
         return new PersistentTrie<>(Objects.requireNonNull(hasher), null, 0);
     }
 
+    /** The trie of {@code size} entries whose root node, {@code rootHash}, is in {@code store}. */
+    static <V> PersistentTrie<V> stored(LeafHasher<V> hasher, byte[] rootHash, int size, NodeStore store) {
+        if (size == 0) {
+            return empty(hasher);
+        }
+        return new PersistentTrie<>(hasher, new Stored<>(rootHash, hasher, store), size);
+    }
+
+    /**
+     * Adds every node of this trie not yet in the store to {@code batch}, and returns the same trie
+     * rooted at a {@link Stored} reference: the in-memory nodes are then garbage once the caller
+     * drops this version, and later reads load nodes by hash. Cost: the nodes created since the
+     * trie was last stored (the walk stops at stored references).
+     */
+    PersistentTrie<V> store(NodeStore.Batch batch, NodeStore store) {
+        if (root == null || root instanceof Stored<V>) {
+            return this;
+        }
+        writeTo(batch);
+        return new PersistentTrie<>(hasher, new Stored<>(root.hash(hasher), hasher, store), size);
+    }
+
+    /** Adds every node of this trie not yet in a store to {@code batch}. */
+    void writeTo(NodeStore.Batch batch) {
+        write(root, hasher, batch);
+    }
+
     /** path(key) = SHA-256(key). */
     static byte[] pathOf(Bytes key) {
         return Sha256.hash(key.array());
@@ -66,10 +106,10 @@ final class PersistentTrie<V> {
 
     /** The payload stored under {@code key} whose path is {@code path}, or null. */
     V get(Bytes key, byte[] path) {
-        Node<V> node = root;
+        Node<V> node = resolve(root);
         int depth = 0;
         while (node instanceof Branch<V> branch) {
-            node = bit(path, depth++) == 0 ? branch.left : branch.right;
+            node = resolve(bit(path, depth++) == 0 ? branch.left : branch.right);
         }
         if (node instanceof Leaf<V> leaf && Arrays.equals(leaf.path, path) && leaf.key.equals(key)) {
             return leaf.value;
@@ -117,6 +157,11 @@ final class PersistentTrie<V> {
     }
 
     private static <V> Node<V> put(Node<V> node, int depth, Leaf<V> leaf, boolean[] added) {
+        if (node instanceof Stored<V> stored) {
+            Node<V> loaded = stored.load();
+            Node<V> updated = put(loaded, depth, leaf, added);
+            return updated == loaded ? stored : updated; // unchanged stays a reference
+        }
         if (node == null) {
             added[0] = true;
             return leaf;
@@ -154,6 +199,11 @@ final class PersistentTrie<V> {
     }
 
     private static <V> Node<V> remove(Node<V> node, int depth, Bytes key, byte[] path) {
+        if (node instanceof Stored<V> stored) {
+            Node<V> loaded = stored.load();
+            Node<V> updated = remove(loaded, depth, key, path);
+            return updated == loaded ? stored : updated;
+        }
         if (node == null) {
             return null;
         }
@@ -163,11 +213,13 @@ final class PersistentTrie<V> {
         Branch<V> branch = (Branch<V>) node;
         boolean goLeft = bit(path, depth) == 0;
         Node<V> child = goLeft ? branch.left : branch.right;
-        Node<V> sibling = goLeft ? branch.right : branch.left;
         Node<V> newChild = remove(child, depth + 1, key, path);
         if (newChild == child) {
             return branch;
         }
+        // a stored sibling is loaded: whether it is a lone leaf decides the shape
+        Node<V> siblingRef = goLeft ? branch.right : branch.left;
+        Node<V> sibling = resolve(siblingRef);
         // The branch held >= 2 leaves, so it now holds >= 1: keep it only while it holds >= 2.
         if (newChild == null && sibling instanceof Leaf<V>) {
             return sibling;
@@ -176,10 +228,11 @@ final class PersistentTrie<V> {
             return newChild;
         }
         assert newChild != null || sibling != null;
-        return goLeft ? new Branch<>(newChild, sibling) : new Branch<>(sibling, newChild);
+        return goLeft ? new Branch<>(newChild, siblingRef) : new Branch<>(siblingRef, newChild);
     }
 
-    private static <V> void forEach(Node<V> node, BiConsumer<Bytes, V> action) {
+    private static <V> void forEach(Node<V> stub, BiConsumer<Bytes, V> action) {
+        Node<V> node = resolve(stub);
         if (node instanceof Leaf<V> leaf) {
             action.accept(leaf.key, leaf.value);
         } else {
@@ -193,7 +246,8 @@ final class PersistentTrie<V> {
         }
     }
 
-    private static <V> void collect(Node<V> node, List<Leaf<V>> out) {
+    private static <V> void collect(Node<V> stub, List<Leaf<V>> out) {
+        Node<V> node = resolve(stub);
         if (node instanceof Leaf<V> leaf) {
             out.add(leaf);
         } else {
@@ -207,9 +261,54 @@ final class PersistentTrie<V> {
         }
     }
 
+    /** {@code node}, or the node a stored reference stands for. */
+    private static <V> Node<V> resolve(Node<V> node) {
+        return node instanceof Stored<V> stored ? stored.load() : node;
+    }
+
+    private static <V> void write(Node<V> node, LeafHasher<V> hasher, NodeStore.Batch batch) {
+        if (node == null || node instanceof Stored<V>) {
+            return;
+        }
+        byte[] hash = node.hash(hasher);
+        if (node instanceof Branch<V> branch) {
+            batch.put(hash, NodeCodec.branch(hash(branch.left, hasher), hash(branch.right, hasher)));
+            write(branch.left, hasher, batch);
+            write(branch.right, hasher, batch);
+        } else {
+            Leaf<V> leaf = (Leaf<V>) node;
+            batch.put(hash, NodeCodec.leaf(hasher.leafPrefix(), leaf.path, leaf.key, hasher.encodeValue(leaf.value)));
+            hasher.writeReferenced(leaf.value, batch);
+        }
+    }
+
+    private static <V> byte[] hash(Node<V> node, LeafHasher<V> hasher) {
+        return node == null ? EMPTY_HASH : node.hash(hasher);
+    }
+
+    /** A node decoded from its stored form: a branch over two references, or a leaf. */
+    static <V> Node<V> decode(byte[] hash, byte[] stored, LeafHasher<V> hasher, NodeStore store) {
+        Node<V> node;
+        if (NodeCodec.isBranch(stored)) {
+            node = new Branch<>(reference(NodeCodec.left(stored), hasher, store),
+                    reference(NodeCodec.right(stored), hasher, store));
+        } else {
+            Bytes key = NodeCodec.leafKey(stored);
+            int off = NodeCodec.leafValueOffset(stored);
+            node = new Leaf<>(NodeCodec.leafPath(stored), key,
+                    hasher.decodeValue(key, stored, off, stored.length - off, store));
+        }
+        node.hash = hash; // known: it is the key the node was stored under
+        return node;
+    }
+
+    private static <V> Node<V> reference(byte[] hash, LeafHasher<V> hasher, NodeStore store) {
+        return Arrays.equals(hash, EMPTY_HASH) ? null : new Stored<>(hash, hasher, store);
+    }
+
     // ------------------------------------------------------------------------------------------
 
-    abstract static sealed class Node<V> permits Leaf, Branch {
+    abstract static sealed class Node<V> permits Leaf, Branch, Stored {
         private volatile byte[] hash;
 
         final byte[] hash(LeafHasher<V> hasher) {
@@ -238,6 +337,30 @@ final class PersistentTrie<V> {
         @Override
         byte[] computeHash(LeafHasher<V> hasher) {
             return Sha256.hash(hasher.leafPrefix(), path, hasher.valueHash(value));
+        }
+    }
+
+    /**
+     * A node known by its hash only, kept in a {@link NodeStore}; loaded (through the store's
+     * cache) each time it is walked through, so it holds no subtree in memory.
+     */
+    static final class Stored<V> extends Node<V> {
+        private final LeafHasher<V> hasher;
+        private final NodeStore store;
+
+        Stored(byte[] hash, LeafHasher<V> hasher, NodeStore store) {
+            this.hasher = hasher;
+            this.store = store;
+            super.hash = hash;
+        }
+
+        Node<V> load() {
+            return store.load(hash(hasher), hasher);
+        }
+
+        @Override
+        byte[] computeHash(LeafHasher<V> hasher) {
+            throw new AssertionError("a stored node's hash is known");
         }
     }
 

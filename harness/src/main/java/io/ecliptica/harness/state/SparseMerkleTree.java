@@ -40,6 +40,16 @@ public final class SparseMerkleTree {
         public byte[] valueHash(Bytes value) {
             return Sha256.hash(value.array());
         }
+
+        @Override
+        public byte[] encodeValue(Bytes value) {
+            return value.array();
+        }
+
+        @Override
+        public Bytes decodeValue(Bytes key, byte[] buf, int off, int len, NodeStore store) {
+            return Bytes.of(buf, off, len);
+        }
     };
 
     private static final SparseMerkleTree EMPTY = new SparseMerkleTree(PersistentTrie.empty(STORAGE_LEAVES));
@@ -53,6 +63,15 @@ public final class SparseMerkleTree {
     /** The empty tree; its root is {@link StateRootScheme#EMPTY_ROOT}. */
     public static SparseMerkleTree empty() {
         return EMPTY;
+    }
+
+    /** The tree of {@code size} entries whose root node, {@code root}, is in {@code store}. */
+    static SparseMerkleTree stored(byte[] root, int size, NodeStore store) {
+        return size == 0 ? EMPTY : new SparseMerkleTree(PersistentTrie.stored(STORAGE_LEAVES, root, size, store));
+    }
+
+    void writeTo(NodeStore.Batch batch) {
+        trie.writeTo(batch);
     }
 
     /** The value stored under {@code key}, if any. */

@@ -31,6 +31,36 @@ public final class WorldState {
             // SHA-256(codeHash || storageRoot): a 64-byte preimage
             return Sha256.hash(account.codeHash().array(), account.storage().root().array());
         }
+
+        @Override
+        public byte[] encodeValue(Account account) {
+            // codeHash || storageRoot || u32 entries: the storage tree is stored by its root
+            byte[] out = new byte[2 * StateRootScheme.HASH_LENGTH + 4];
+            account.codeHash().copyTo(out, 0);
+            account.storage().root().copyTo(out, StateRootScheme.HASH_LENGTH);
+            int size = account.storage().size();
+            for (int i = 0; i < 4; i++) {
+                out[2 * StateRootScheme.HASH_LENGTH + i] = (byte) (size >>> (24 - 8 * i));
+            }
+            return out;
+        }
+
+        @Override
+        public Account decodeValue(Bytes address, byte[] buf, int off, int len, NodeStore store) {
+            int h = StateRootScheme.HASH_LENGTH;
+            Bytes codeHash = Bytes.of(buf, off, h);
+            byte[] root = java.util.Arrays.copyOfRange(buf, off + h, off + 2 * h);
+            int size = 0;
+            for (int i = 0; i < 4; i++) {
+                size = size << 8 | (buf[off + 2 * h + i] & 0xff);
+            }
+            return new Account(address, codeHash, SparseMerkleTree.stored(root, size, store));
+        }
+
+        @Override
+        public void writeReferenced(Account account, NodeStore.Batch batch) {
+            account.storage().writeTo(batch);
+        }
     };
 
     private static final WorldState EMPTY = new WorldState(PersistentTrie.empty(ACCOUNT_LEAVES));
@@ -39,6 +69,12 @@ public final class WorldState {
 
     private WorldState(PersistentTrie<Account> accounts) {
         this.accounts = accounts;
+    }
+
+    /** This world with its nodes added to {@code batch} and read back from {@code store} from now on. */
+    WorldState store(NodeStore.Batch batch, NodeStore store) {
+        PersistentTrie<Account> stored = accounts.store(batch, store);
+        return stored == accounts ? this : new WorldState(stored);
     }
 
     /** The world without accounts. */

@@ -15,6 +15,7 @@ import io.ecliptica.harness.exec.EngineRegistry;
 import io.ecliptica.harness.exec.PreparedModules;
 import io.ecliptica.harness.profile.Profiles;
 import io.ecliptica.harness.result.Status;
+import io.ecliptica.harness.state.RocksStateStore;
 import io.ecliptica.harness.state.WorldState;
 import io.ecliptica.harness.workload.BundledContracts;
 import io.ecliptica.harness.workload.Workloads;
@@ -84,6 +85,21 @@ class ReplayTest {
         Path other = dir.resolve("other.jsonl");
         record(other, 4);
         assertFalse(java.util.Arrays.equals(Files.readAllBytes(chain), Files.readAllBytes(other)));
+    }
+
+    @Test
+    void theRocksDbStateStoreReplaysToTheRecordedRoots() throws Exception {
+        ReplayOutcome inMemory = replay(chain, Replayer.Options.defaults());
+        Path storeDir = dir.resolve("state-db");
+        ReplayOutcome onDisk;
+        try (RocksStateStore store = RocksStateStore.open(storeDir, 256)) {
+            onDisk = replay(chain, Replayer.Options.defaults().withStore(store));
+            assertTrue(store.approximateBytes() > 0, "the states went into the store");
+        }
+        // Agreed = every block's state root, receipts root and gas equal to the recording
+        ReplayOutcome.Agreed agreed = assertInstanceOf(ReplayOutcome.Agreed.class, onDisk, () -> onDisk.toString());
+        assertEquals(BLOCKS, agreed.lastHeight());
+        assertEquals(((ReplayOutcome.Agreed) inMemory).finalStateRoot(), agreed.finalStateRoot());
     }
 
     @Test

@@ -1,0 +1,37 @@
+package io.ecliptica.harness.cli;
+
+import io.ecliptica.harness.state.RocksStateStore;
+import io.ecliptica.harness.state.StateStore;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * The {@code --state-store} value (docs/state-root.md §8.1): {@code memory} (default),
+ * {@code rocksdb} (a temporary directory, deleted at the end) or {@code rocksdb:DIR} (kept).
+ */
+final class StateStoreOption {
+    static final String DESCRIPTION = "memory (default), rocksdb (an embedded RocksDB in a temporary directory, "
+            + "deleted at the end) or rocksdb:DIR (kept after the run), for states larger than the heap.";
+
+    private StateStoreOption() {
+    }
+
+    /**
+     * Opens the store {@code spec} names.
+     *
+     * @throws IllegalArgumentException for a spec that names no store
+     * @throws IOException              when the RocksDB directory cannot be opened
+     */
+    static StateStore open(String spec) throws IOException {
+        if (spec.equals("memory")) {
+            return StateStore.MEMORY;
+        }
+        if (spec.equals("rocksdb")) {
+            return RocksStateStore.temporary(RocksStateStore.DEFAULT_CACHE_NODES);
+        }
+        if (spec.startsWith("rocksdb:") && spec.length() > "rocksdb:".length()) {
+            return RocksStateStore.open(Path.of(spec.substring("rocksdb:".length())), RocksStateStore.DEFAULT_CACHE_NODES);
+        }
+        throw new IllegalArgumentException("--state-store must be memory, rocksdb or rocksdb:DIR, not '" + spec + "'");
+    }
+}
