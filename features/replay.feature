@@ -33,6 +33,18 @@ Feature: Replaying a chain
     Then the exit code is 0
     And stdout says the replay resumed from the checkpoint of block 2, with the same final state root as the first replay
 
+  Scenario: The chain replays on the RocksDB state store to the recorded roots
+    When I replay the chain on engines "chicory-interpreter,wasmtime" with the state store "rocksdb"
+    Then the exit code is 0
+    And stdout says every engine agrees, with the final state root of the chain's end line
+    And nothing is printed on stderr
+
+  Scenario: An unknown state store is refused with one line
+    When I replay the chain on engines "wasmtime" with the state store "disk"
+    Then the exit code is 2
+    And stderr is exactly one line saying "--state-store must be memory, rocksdb or rocksdb:DIR"
+    And no stack trace is printed
+
   Scenario: A malformed chain file is refused with one line
     Given in the chain, the line of block 3 is cut short
     When I replay the chain on engines "wasmtime"

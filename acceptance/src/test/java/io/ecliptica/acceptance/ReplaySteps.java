@@ -69,6 +69,11 @@ public class ReplaySteps {
         world().firstReplay = world().last;
     }
 
+    @When("I replay the chain on engines {string} with the state store {string}")
+    public void replayWithStore(String engines, String store) {
+        replay(engines, List.of("--state-store", store));
+    }
+
     @When("I replay the chain on engines {string} from block {int}")
     public void replayFrom(String engines, int from) {
         replay(engines, List.of("--from-block", "" + from));

@@ -69,6 +69,7 @@ final class ReplayCommand implements Callable<Integer> {
         ReplayProgress.Mode mode;
         try {
             mode = progressMode(progress);
+            StateStoreOption.check(stateStore);
         } catch (IllegalArgumentException e) {
             main.err.println("harness replay: " + e.getMessage());
             return ExitCode.BAD_INPUT;

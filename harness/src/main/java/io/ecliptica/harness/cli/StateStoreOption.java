@@ -23,15 +23,22 @@ final class StateStoreOption {
      * @throws IOException              when the RocksDB directory cannot be opened
      */
     static StateStore open(String spec) throws IOException {
+        check(spec);
         if (spec.equals("memory")) {
             return StateStore.MEMORY;
         }
         if (spec.equals("rocksdb")) {
             return RocksStateStore.temporary(RocksStateStore.DEFAULT_CACHE_NODES);
         }
-        if (spec.startsWith("rocksdb:") && spec.length() > "rocksdb:".length()) {
-            return RocksStateStore.open(Path.of(spec.substring("rocksdb:".length())), RocksStateStore.DEFAULT_CACHE_NODES);
+        return RocksStateStore.open(Path.of(spec.substring("rocksdb:".length())), RocksStateStore.DEFAULT_CACHE_NODES);
+    }
+
+    /** Checks {@code spec} before anything is opened; an invalid one is an {@link IllegalArgumentException}. */
+    static void check(String spec) {
+        boolean valid = spec.equals("memory") || spec.equals("rocksdb")
+                || (spec.startsWith("rocksdb:") && spec.length() > "rocksdb:".length());
+        if (!valid) {
+            throw new IllegalArgumentException("--state-store must be memory, rocksdb or rocksdb:DIR, not '" + spec + "'");
         }
-        throw new IllegalArgumentException("--state-store must be memory, rocksdb or rocksdb:DIR, not '" + spec + "'");
     }
 }
