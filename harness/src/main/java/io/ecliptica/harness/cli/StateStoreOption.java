@@ -28,9 +28,9 @@ final class StateStoreOption {
             return StateStore.MEMORY;
         }
         if (spec.equals("rocksdb")) {
-            return RocksStateStore.temporary(RocksStateStore.DEFAULT_CACHE_NODES);
+            return RocksStateStore.temporary(RocksStateStore.defaultCacheNodes());
         }
-        return RocksStateStore.open(Path.of(spec.substring("rocksdb:".length())), RocksStateStore.DEFAULT_CACHE_NODES);
+        return RocksStateStore.open(Path.of(spec.substring("rocksdb:".length())), RocksStateStore.defaultCacheNodes());
     }
 
     /** Checks {@code spec} before anything is opened; an invalid one is an {@link IllegalArgumentException}. */

@@ -17,6 +17,9 @@ import java.util.function.BiConsumer;
  * The shape is therefore a function of the set of paths alone, and the hashes are exactly those of
  * the canonical recursive definition, whatever the order of updates.
  *
+ * <p>With a disk-backed {@link NodeStore}, any subtree may also be a {@link Stored} reference (its
+ * hash only), loaded when a walk passes through it; the shape and the hashes are the same.
+ *
  * <p>Nodes are immutable and shared between versions: an update copies only the nodes on one
  * root-to-leaf path (O(log n) for random paths). Each node computes its hash lazily, once, and
  * caches it, so a version's root costs hashing only for the nodes created since a root was last

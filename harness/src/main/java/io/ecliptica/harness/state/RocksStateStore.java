@@ -29,8 +29,15 @@ import org.rocksdb.WriteOptions;
  */
 public final class RocksStateStore implements StateStore, NodeStore {
 
-    /** Decoded nodes kept on the heap; a node is a few hundred bytes, so this is tens of MB. */
-    public static final int DEFAULT_CACHE_NODES = 1 << 17;
+    /**
+     * Decoded nodes to keep on the heap by default: an eighth of the maximum heap at about 512
+     * bytes per decoded node (its references and hashes included), between 4,096 and 131,072
+     * nodes. A fixed size would make a small heap spend its time in garbage collection.
+     */
+    public static int defaultCacheNodes() {
+        long nodes = Runtime.getRuntime().maxMemory() / 8 / 512;
+        return (int) Math.max(4096, Math.min(1 << 17, nodes));
+    }
 
     static {
         RocksDB.loadLibrary();
