@@ -61,6 +61,25 @@ Feature: The deterministic execution profile makes engines agree where WebAssemb
     Then the exit code is 0
     And every engine reports results "[i32:-1]"
 
+  # The module generator's reproducer (docs/engine-quirks.md), as wat2wasm encodes it:
+  # (module (memory 1 3) (data (i32.const 3173) "\de")
+  #   (func (export "f0") (memory.init 0 (i32.const 206) (i32.const 1) (i32.const 0))))
+  # Instantiation drops the active segment (length 0), so copying 1 byte from it traps; Chicory keeps
+  # it. The profile names an appended empty passive segment instead (docs/gas.md §15).
+  Scenario: Chicory keeps active data segments under none; the profile makes every engine trap
+    Given a module file "segment.wasm" in a scratch folder with the bytes "0061736d010000000104016000000302010005040101010307060102663000000c01010a0f010d0041ce0141014100fc0800000b0b08010041e5180b01de"
+    When I run the module's export "f0" under profile "none" on engines "chicory-interpreter,chicory-compiler,wasmtime,graalwasm"
+    Then the exit code is 1
+    And the engines disagree on the field "status"
+    And engine "chicory-interpreter" reports status "ok" and class ""
+    And engine "chicory-compiler" reports status "ok" and class ""
+    And engine "wasmtime" reports status "trap" and class "out_of_bounds_memory"
+    And engine "graalwasm" reports status "trap" and class "out_of_bounds_memory"
+    When I run the module's export "f0" under profile "ecliptica-v1" on engines "chicory-interpreter,chicory-compiler,wasmtime,graalwasm"
+    Then the exit code is 0
+    And every engine reports status "trap" and class "out_of_bounds_memory"
+    And every engine reports the same gas used, more than 0
+
   # The module is (func (export "f") (drop (v128.const i32x4 0 0 0 0))): 8 bytes of header, a
   # 6-byte type section, a 4-byte function section, a 7-byte export section, then the code section
   # id, size, body count, body size and local-declaration count put the 0xfd prefix at offset 30.

@@ -84,6 +84,11 @@ public class ProfileSteps {
         run(runArgs(world().module, export, "", profile, "", ""));
     }
 
+    @When("I run the module's export {string} under profile {string} on engines {string}")
+    public void runModuleOnEngines(String export, String profile, String engines) {
+        run(runArgs(world().module, export, "", profile, engines, ""));
+    }
+
     @When("I run it again with the gas limit set to the gas it used")
     public void againWithGasUsed() {
         againWithLimit(sameGasUsed());
@@ -153,9 +158,21 @@ public class ProfileSteps {
     public void everyStatus(String status, String cls) {
         CliRun run = world().last();
         for (Map.Entry<String, JsonNode> e : results().entrySet()) {
-            assertEquals(status, e.getValue().path("status").asText(), e.getKey() + ": status" + run.describe());
-            assertEquals(cls.isEmpty() ? "\"\"" : cls, e.getValue().path("class").asText(), e.getKey() + ": class" + run.describe());
+            assertStatus(e.getKey(), e.getValue(), status, cls, run);
         }
+    }
+
+    @Then("engine {string} reports status {string} and class {string}")
+    public void engineStatus(String engine, String status, String cls) {
+        CliRun run = world().last();
+        JsonNode r = results().get(engine);
+        assertTrue(r != null, "no result from " + engine + run.describe());
+        assertStatus(engine, r, status, cls, run);
+    }
+
+    private static void assertStatus(String engine, JsonNode result, String status, String cls, CliRun run) {
+        assertEquals(status, result.path("status").asText(), engine + ": status" + run.describe());
+        assertEquals(cls.isEmpty() ? "\"\"" : cls, result.path("class").asText(), engine + ": class" + run.describe());
     }
 
     @Then("every engine reports results {string}")

@@ -199,6 +199,9 @@ public record Profile(String id, boolean passThrough, boolean allowFloats, boole
         s.append("stack ").append(limitStack ? "on" : "off").append(" limit ").append(stackLimit)
                 .append(" overhead ").append(frameOverhead).append('\n');
         s.append("nan ").append(canonicalizeNans ? "canonical" : "off").append('\n');
+        // a fixed rule of every instrumenting profile (docs/gas.md §15), listed so that the hash
+        // of fixtures filled before it differs
+        s.append("active-data-segments dropped").append('\n');
         s.append(limits.render());
         for (CostClass c : CostClass.values()) {
             s.append("class ").append(c.name()).append(' ').append(costs.weight(c)).append('\n');

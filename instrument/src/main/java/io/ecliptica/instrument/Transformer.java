@@ -19,7 +19,8 @@ import java.util.List;
 /**
  * Rewrites a validated, gated module under a profile: the host-contract imports, globals and
  * exports, the start-function rule, and per function the stack-height check, the gas charges and
- * the NaN canonicalization (docs/gas.md).
+ * the NaN canonicalization; before all of them, the dropped-active-segment rule
+ * ({@link DroppedSegments}) (docs/gas.md).
  */
 final class Transformer {
 
@@ -55,7 +56,8 @@ final class Transformer {
     }
 
     static WasmModule transform(WasmModule m, Validator.Analysis a, Profile p) {
-        return new Transformer(m, a, p).run();
+        // the redirection changes only data indices, so the analysis (stack depths) still holds
+        return new Transformer(DroppedSegments.redirect(m), a, p).run();
     }
 
     long remap(long func) {

@@ -50,7 +50,9 @@ class ProfileTest {
         String r = Profile.ECLIPTICA_V1.rendering();
         assertTrue(r.startsWith("ecliptica-profile/2\nid ecliptica-v1\npass-through false\nfloats allowed\n"
                 + "bulk-memory allowed\nimports host-table\ngas on\nstack on limit 100000 overhead 4\nnan canonical\n"
-                + "limit memory-pages 1024\n"), r);
+                + "active-data-segments dropped\nlimit memory-pages 1024\n"), r);
+        assertTrue(Profile.COSMWASM_LIKE.rendering().contains("\nnan canonical\nactive-data-segments dropped\nlimit "),
+                "the rule of every instrumenting profile");
         assertTrue(r.contains("\nclass INT_DIV 8\n"));
         assertTrue(r.contains("\nop 0x6a i32.add 1\n"));
         assertTrue(r.contains("\nop 0xfc 0x0b memory.fill 10\n"));
