@@ -29,8 +29,9 @@ package io.ecliptica.harness.fuzz.gen;
  * @param unreachablePerMille chance that a statement is {@code unreachable}
  * @param initFromActiveSegments let {@code memory.init} and {@code data.drop} name active data
  *     segments too (dropped at instantiation, so {@code memory.init} of a non-empty range traps).
- *     Chicory 1.7.5 does not drop them (docs/engine-quirks.md): off, a campaign avoids that known
- *     divergence
+ *     Chicory 1.7.5 does not drop them (docs/engine-quirks.md); the instrumenting profiles
+ *     normalize that (docs/gas.md §15), so on by default: under {@code ecliptica-v1} every engine
+ *     agrees on such modules, under {@code none} the quirk shows. Off, only passive segments are named
  */
 public record GeneratorConfig(int maxFunctions, int maxParams, int maxResults, int maxLocals, int maxStatements,
         int maxDepth, int maxNodesPerFunction, int maxLoopIterations, int recursionBudget, boolean floats,
