@@ -7,6 +7,7 @@ import io.ecliptica.harness.profile.Profiles;
 import io.ecliptica.harness.replay.ChainRecorder;
 import io.ecliptica.harness.replay.ReplayOutcome;
 import io.ecliptica.harness.report.ReplayReport;
+import io.ecliptica.harness.state.StateStore;
 import io.ecliptica.harness.workload.BundledContracts;
 import io.ecliptica.harness.workload.Workload;
 import io.ecliptica.harness.workload.Workloads;
@@ -60,6 +61,9 @@ final class GenChainCommand implements Callable<Integer> {
             description = "auto (a bar on a terminal, else a line every 5 s), bar, lines or none.")
     String progress;
 
+    @Option(names = "--state-store", defaultValue = "memory", paramLabel = "STORE", description = StateStoreOption.DESCRIPTION)
+    String stateStore;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         if (blocks < 1 || txsPerBlock < 0 || accounts < 2) {
@@ -71,6 +75,7 @@ final class GenChainCommand implements Callable<Integer> {
         Workload load;
         try {
             mode = ReplayCommand.progressMode(progress);
+            StateStoreOption.check(stateStore);
             executionProfile = Profiles.byId(profile);
             load = Workloads.create(workload, new BundledContracts(contracts), accounts);
         } catch (IllegalArgumentException e) {
@@ -84,10 +89,19 @@ final class GenChainCommand implements Callable<Integer> {
             main.err.println("harness gen-chain: " + e.getMessage());
             return e.exitCode;
         }
-        ReplayOutcome outcome;
+        StateStore store;
         try {
+            store = StateStoreOption.open(stateStore);
+        } catch (IllegalArgumentException | IOException e) {
+            engines.forEach(EngineExecutor::close);
+            main.err.println("harness gen-chain: " + e.getMessage());
+            return ExitCode.BAD_INPUT;
+        }
+        ReplayOutcome outcome;
+        try (store) {
             outcome = ChainRecorder.record(new ChainRecorder.Plan(workload, seed, blocks, txsPerBlock, accounts), load,
-                    engines, new PreparedModules(executionProfile), out, new ReplayProgress(main.err, mode, "gen-chain"));
+                    engines, new PreparedModules(executionProfile), out, new ReplayProgress(main.err, mode, "gen-chain"),
+                    store);
         } finally {
             engines.forEach(EngineExecutor::close);
         }

@@ -14,6 +14,7 @@ import io.ecliptica.harness.exec.PreparedModules;
 import io.ecliptica.harness.exec.Transaction;
 import io.ecliptica.harness.state.Bytes;
 import io.ecliptica.harness.state.StateRootScheme;
+import io.ecliptica.harness.state.StateStore;
 import io.ecliptica.harness.state.WorldState;
 import io.ecliptica.harness.vector.Provenance;
 import io.ecliptica.harness.workload.Rng;
@@ -49,6 +50,13 @@ public final class ChainRecorder {
 
     public static ReplayOutcome record(Plan plan, Workload workload, List<EngineExecutor> engines, PreparedModules modules,
                                        Path out, Replayer.Listener listener) throws IOException, InterruptedException {
+        return record(plan, workload, engines, modules, out, listener, StateStore.MEMORY);
+    }
+
+    /** As above, with the engines' states in {@code store} (the same bytes whatever the store). */
+    public static ReplayOutcome record(Plan plan, Workload workload, List<EngineExecutor> engines, PreparedModules modules,
+                                       Path out, Replayer.Listener listener, StateStore store)
+            throws IOException, InterruptedException {
         Path dir = out.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, ".chain-", ".tmp");
@@ -56,7 +64,7 @@ public final class ChainRecorder {
         try {
             ReplayOutcome outcome;
             try (OutputStream stream = Files.newOutputStream(tmp); ChainWriter writer = new ChainWriter(stream)) {
-                outcome = record(plan, workload, engines, modules, writer, listener);
+                outcome = record(plan, workload, engines, modules, writer, listener, store);
             }
             if (outcome instanceof ReplayOutcome.Agreed) {
                 readableByAll(tmp);
@@ -81,8 +89,8 @@ public final class ChainRecorder {
     }
 
     private static ReplayOutcome record(Plan plan, Workload workload, List<EngineExecutor> engines,
-                                        PreparedModules modules, ChainWriter writer, Replayer.Listener listener)
-            throws IOException, InterruptedException {
+                                        PreparedModules modules, ChainWriter writer, Replayer.Listener listener,
+                                        StateStore store) throws IOException, InterruptedException {
         List<Provenance.FilledBy> by = engines.stream().map(EngineExecutor::descriptor)
                 .map(d -> new Provenance.FilledBy(d.id(), d.library(), d.version(), d.mode())).toList();
         writer.header(new ChainHeader("gen-chain " + plan.workload() + ": " + plan.blocks() + " blocks of "
@@ -116,7 +124,7 @@ public final class ChainRecorder {
         Deque<Pending> inFlight = new ArrayDeque<>();
         long transactions = 0;
         Bytes root = state.stateRoot();
-        try (BlockPipeline pipeline = new BlockPipeline(engines, modules, code, state, 16, false)) {
+        try (BlockPipeline pipeline = new BlockPipeline(engines, modules, code, store.commit(state), 16, false, store)) {
             for (long h = 1; h <= plan.blocks() || !inFlight.isEmpty(); h++) {
                 if (h <= plan.blocks()) {
                     List<Transaction> txs = new ArrayList<>(plan.txsPerBlock());

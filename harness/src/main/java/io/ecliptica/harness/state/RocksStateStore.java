@@ -54,10 +54,15 @@ public final class RocksStateStore implements StateStore, NodeStore {
     private RocksStateStore(Path dir, boolean deleteOnClose, int cacheNodes) throws IOException {
         this.dir = dir;
         this.deleteOnClose = deleteOnClose;
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new IOException("cannot open a RocksDB state store in " + dir + ": not a usable directory ("
+                    + e.getClass().getSimpleName() + ")", e);
+        }
         this.options = new Options().setCreateIfMissing(true);
         this.writeOptions = new WriteOptions().setDisableWAL(true);
         try {
-            Files.createDirectories(dir);
             this.db = RocksDB.open(options, dir.toString());
         } catch (RocksDBException e) {
             options.close();

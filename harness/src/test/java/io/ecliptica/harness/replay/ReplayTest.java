@@ -103,6 +103,17 @@ class ReplayTest {
     }
 
     @Test
+    void genChainOnTheRocksDbStateStoreWritesTheSameBytes() throws Exception {
+        Path onDisk = dir.resolve("rocks.jsonl");
+        try (RocksStateStore store = RocksStateStore.temporary(64)) {
+            ChainRecorder.record(new ChainRecorder.Plan("token", 3, BLOCKS, TXS, 40),
+                    Workloads.create("token", new BundledContracts(Path.of("../vectors/contracts")), 40), engines, modules,
+                    onDisk, Replayer.Listener.NONE, store);
+        }
+        assertArrayEquals(Files.readAllBytes(chain), Files.readAllBytes(onDisk));
+    }
+
+    @Test
     void theWorkloadMixesSuccessesRevertsAndTraps() throws Exception {
         // recorded receipts do not say the status; replaying block by block through the engine does
         ReplayOutcome outcome = replay(chain, Replayer.Options.defaults());

@@ -133,6 +133,13 @@ class RocksStateStoreTest {
     }
 
     @Test
+    void aPathThatIsNotADirectoryIsRefusedWithAMessage() throws Exception {
+        Path file = Files.writeString(tmp.resolve("plain-file"), "not a database");
+        java.io.IOException e = assertThrows(java.io.IOException.class, () -> RocksStateStore.open(file, 64));
+        assertTrue(e.getMessage().startsWith("cannot open a RocksDB state store in " + file), e.getMessage());
+    }
+
+    @Test
     void aNamedDirectoryIsKeptAndCommittingAStoredWorldAgainWritesNothingNew() throws Exception {
         Path dir = tmp.resolve("kept");
         Bytes address = WorldStateTest.address(2);
