@@ -118,11 +118,15 @@ class RocksStateStoreTest {
         }
         RocksStateStore store = RocksStateStore.temporary(1024);
         Path dir = store.dir();
-        WorldState stored = store.commit(world);
-        assertEquals(world.stateRoot(), stored.stateRoot());
-        assertEquals(Bytes.utf8("value-17"), stored.storageValue(address, Bytes.utf8("key-17")).orElseThrow());
-        assertTrue(store.approximateBytes() > 200 * 65, "bytes in the store: " + store.approximateBytes());
-        store.close();
+        WorldState stored;
+        try {
+            stored = store.commit(world);
+            assertEquals(world.stateRoot(), stored.stateRoot());
+            assertEquals(Bytes.utf8("value-17"), stored.storageValue(address, Bytes.utf8("key-17")).orElseThrow());
+            assertTrue(store.approximateBytes() > 200 * 65, "bytes in the store: " + store.approximateBytes());
+        } finally {
+            store.close(); // also when an assertion fails, so no temporary directory is left behind
+        }
         assertFalse(Files.exists(dir), "a temporary store is deleted on close");
         // the stored world has no nodes in memory: reading it now must fail, cleanly
         IllegalStateException e = assertThrows(IllegalStateException.class,
