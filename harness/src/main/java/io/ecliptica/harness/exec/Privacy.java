@@ -2,6 +2,8 @@ package io.ecliptica.harness.exec;
 
 import io.ecliptica.harness.crypto.ChainSecret;
 import io.ecliptica.harness.crypto.ViewingPublicKey;
+import io.ecliptica.harness.result.CallResult;
+import io.ecliptica.harness.result.Status;
 import io.ecliptica.harness.state.Bytes;
 import java.util.Collections;
 import java.util.Objects;
@@ -18,6 +20,15 @@ public record Privacy(long chainId, ChainSecret master, SortedMap<Bytes, Viewing
     public Privacy {
         Objects.requireNonNull(master);
         viewers = Collections.unmodifiableSortedMap(new TreeMap<>(viewers));
+    }
+
+    /**
+     * Whether a result carries an output the contract produced, which a private chain seals to the
+     * sender (docs/privacy.md §10.4): {@code ok}, {@code revert}, and a trap of class {@code abort}.
+     */
+    public static boolean sealsOutput(CallResult r) {
+        return r.status() == Status.OK || r.status() == Status.REVERT
+                || (r.status() == Status.TRAP && r.errorClass().equals("abort"));
     }
 
     public Optional<ViewingPublicKey> viewer(Bytes address) {

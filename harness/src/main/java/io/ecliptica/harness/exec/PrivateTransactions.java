@@ -73,9 +73,7 @@ final class PrivateTransactions {
         ViewingPublicKey viewer = privacy.viewer(tx.from()).orElseThrow();
         long height = ctx.block().height();
         long index = ctx.txIndex();
-        boolean sealsOutput = plain.status() == Status.OK || plain.status() == Status.REVERT
-                || (plain.status() == Status.TRAP && plain.errorClass().equals("abort"));
-        if (!sealsOutput) {
+        if (!Privacy.sealsOutput(plain)) {
             // every other trap uses the whole limit (docs/gas.md §2); invalid results use none
             long gas = metered && plain.status() == Status.TRAP ? tx.gasLimit() : 0;
             return new Execution.Completed(withGas(plain, gas), pre);

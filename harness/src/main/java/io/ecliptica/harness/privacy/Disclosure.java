@@ -6,8 +6,8 @@ import io.ecliptica.harness.crypto.DecryptionKey;
 import io.ecliptica.harness.crypto.OutputPosition;
 import io.ecliptica.harness.crypto.ViewerEnvelope;
 import io.ecliptica.harness.crypto.ViewingPublicKey;
+import io.ecliptica.harness.exec.Privacy;
 import io.ecliptica.harness.result.CallResult;
-import io.ecliptica.harness.result.Status;
 import io.ecliptica.harness.result.StorageWrite;
 import io.ecliptica.harness.state.Bytes;
 import io.ecliptica.harness.vector.BlockSpec;
@@ -96,7 +96,7 @@ public final class Disclosure {
                     }
                 }
                 Optional<ViewingPublicKey> recipient = privacy.byAddress(tx.tx().from()).map(PrivacySpec.Account::viewingKey);
-                if (!filter.outputsToo() || recipient.isEmpty() || !sealsOutput(r)) {
+                if (!filter.outputsToo() || recipient.isEmpty() || !Privacy.sealsOutput(r)) {
                     continue;
                 }
                 examined[0]++;
@@ -114,12 +114,6 @@ public final class Disclosure {
     private static String contractName(Vector vector, Bytes address) {
         return vector.contracts().stream().filter(c -> c.address().equals(address)).map(ContractSpec::name).findFirst()
                 .orElse(address.toHex());
-    }
-
-    /** docs/privacy.md §10.4: which results carry a sealed output. */
-    static boolean sealsOutput(CallResult r) {
-        return r.status() == Status.OK || r.status() == Status.REVERT
-                || (r.status() == Status.TRAP && r.errorClass().equals("abort"));
     }
 
     private static void state(DecryptionKey key, Bytes address, Bytes storageKey, Bytes stored, String where,

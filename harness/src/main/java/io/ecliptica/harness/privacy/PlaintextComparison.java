@@ -4,6 +4,7 @@ import io.ecliptica.harness.crypto.DecryptionFailedException;
 import io.ecliptica.harness.crypto.OutputPosition;
 import io.ecliptica.harness.crypto.ViewerEnvelope;
 import io.ecliptica.harness.crypto.ViewingPublicKey;
+import io.ecliptica.harness.exec.Privacy;
 import io.ecliptica.harness.exec.Transaction;
 import io.ecliptica.harness.result.CallResult;
 import io.ecliptica.harness.result.Event;
@@ -59,7 +60,7 @@ public final class PlaintextComparison {
     private static String plaintext(PrivacySpec privacy, long height, int txIndex, Transaction tx, CallResult.Field field,
                                     CallResult r, Optional<ViewingPublicKey> recipient) {
         return switch (field) {
-            case OUTPUT -> r.output().isEmpty() || !Disclosure.sealsOutput(r) ? r.output().toHex()
+            case OUTPUT -> r.output().isEmpty() || !Privacy.sealsOutput(r) ? r.output().toHex()
                     : open(privacy, OutputPosition.returnData(height, txIndex), recipient, r.output()).toHex();
             case EVENTS -> {
                 StringBuilder s = new StringBuilder();
