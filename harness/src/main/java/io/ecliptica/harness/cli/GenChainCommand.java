@@ -57,12 +57,8 @@ final class GenChainCommand implements Callable<Integer> {
             description = "Execution profile (default: ${DEFAULT-VALUE}).")
     String profile;
 
-    @Option(names = "--progress", defaultValue = "auto", paramLabel = "MODE",
-            description = "auto (a bar on a terminal, else a line every 5 s), bar, lines or none.")
-    String progress;
-
-    @Option(names = "--state-store", defaultValue = "memory", paramLabel = "STORE", description = StateStoreOption.DESCRIPTION)
-    String stateStore;
+    @Mixin
+    ChainRunOptions chainRun;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
@@ -74,8 +70,7 @@ final class GenChainCommand implements Callable<Integer> {
         ExecutionProfile executionProfile;
         Workload load;
         try {
-            mode = ReplayCommand.progressMode(progress);
-            StateStoreOption.check(stateStore);
+            mode = chainRun.checked();
             executionProfile = Profiles.byId(profile);
             load = Workloads.create(workload, new BundledContracts(contracts), accounts);
         } catch (IllegalArgumentException e) {
@@ -91,7 +86,7 @@ final class GenChainCommand implements Callable<Integer> {
         }
         StateStore store;
         try {
-            store = StateStoreOption.open(stateStore);
+            store = chainRun.openStore();
         } catch (IllegalArgumentException | IOException e) {
             engines.forEach(EngineExecutor::close);
             main.err.println("harness gen-chain: " + e.getMessage());

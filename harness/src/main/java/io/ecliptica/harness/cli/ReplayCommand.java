@@ -14,7 +14,6 @@ import io.ecliptica.harness.vector.VectorFormatException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -53,12 +52,8 @@ final class ReplayCommand implements Callable<Integer> {
             description = "How far the fastest engine may run ahead of the slowest (default: ${DEFAULT-VALUE}).")
     int window;
 
-    @Option(names = "--progress", defaultValue = "auto", paramLabel = "MODE",
-            description = "auto (a bar on a terminal, else a line every 5 s), bar, lines or none.")
-    String progress;
-
-    @Option(names = "--state-store", defaultValue = "memory", paramLabel = "STORE", description = StateStoreOption.DESCRIPTION)
-    String stateStore;
+    @Mixin
+    ChainRunOptions chainRun;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
@@ -68,8 +63,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
         ReplayProgress.Mode mode;
         try {
-            mode = progressMode(progress);
-            StateStoreOption.check(stateStore);
+            mode = chainRun.checked();
         } catch (IllegalArgumentException e) {
             main.err.println("harness replay: " + e.getMessage());
             return ExitCode.BAD_INPUT;
@@ -99,7 +93,7 @@ final class ReplayCommand implements Callable<Integer> {
                     : Optional.empty();
             StateStore store;
             try {
-                store = StateStoreOption.open(stateStore);
+                store = chainRun.openStore();
             } catch (IllegalArgumentException | IOException e) {
                 engines.forEach(EngineExecutor::close);
                 main.err.println("harness replay: " + e.getMessage());
@@ -125,11 +119,4 @@ final class ReplayCommand implements Callable<Integer> {
         }
     }
 
-    static ReplayProgress.Mode progressMode(String text) {
-        try {
-            return ReplayProgress.Mode.valueOf(text.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--progress must be auto, bar, lines or none, not '" + text + "'");
-        }
-    }
 }
