@@ -31,9 +31,7 @@ import io.ecliptica.harness.state.Bytes;
 import io.ecliptica.harness.state.WorldState;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
@@ -63,19 +61,8 @@ public final class EngineExecutor implements AutoCloseable {
     private record ModuleKey(String profile, Bytes codeHash) {
     }
 
-    /** Compiled modules (or the rejection), least recently used evicted first. */
-    private final Map<ModuleKey, Object> modules = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<ModuleKey, Object> eldest) {
-            if (size() > MODULE_CACHE_SIZE) {
-                if (eldest.getValue() instanceof CompiledModule m) {
-                    m.close();
-                }
-                return true;
-            }
-            return false;
-        }
-    };
+    /** Compiled modules (or the rejection); a transaction pins the modules it runs until it ends. */
+    private final ModuleCache<ModuleKey> modules = new ModuleCache<>(MODULE_CACHE_SIZE);
 
     public EngineExecutor(WasmEngine engine, Limits limits) {
         this(engine, limits, HostCrypto.STANDARD);
@@ -154,6 +141,13 @@ public final class EngineExecutor implements AutoCloseable {
      */
     public Execution execute(PreparedModules prepared, WorldState pre, CodeStore code, TxContext ctx, Transaction tx,
                              boolean recordHostCalls) {
+        try (ModuleCache<ModuleKey>.Pins pins = modules.pins()) {
+            return execute(prepared, pre, code, ctx, tx, recordHostCalls, pins);
+        }
+    }
+
+    private Execution execute(PreparedModules prepared, WorldState pre, CodeStore code, TxContext ctx, Transaction tx,
+                              boolean recordHostCalls, ModuleCache<ModuleKey>.Pins pins) {
         Optional<Privacy> privacy = ctx.privacy();
         if (privacy.isPresent()) {
             Optional<CallResult> rejected = PrivateTransactions.admit(crypto, privacy.get(), tx, pre);
@@ -183,7 +177,7 @@ public final class EngineExecutor implements AutoCloseable {
         }
         Object module;
         try {
-            module = compiled(new ModuleKey(prepared.profile().id(), codeHash), ready.wasm());
+            module = compiled(new ModuleKey(prepared.profile().id(), codeHash), ready.wasm(), pins);
         } catch (TimeoutException e) {
             return new Execution.Failed(new HarnessFailure(HarnessFailure.Kind.TIMEOUT,
                     "compiling " + codeHash + " took longer than " + limits.compileTimeout().toSeconds() + " s"));
@@ -204,7 +198,7 @@ public final class EngineExecutor implements AutoCloseable {
                     new OutputPosition(ctx.block().height(), ctx.txIndex(), index), viewer, payload);
         });
         ContractCallRunner calls = new ContractCallRunner(pre, code, prepared,
-                (hash, r) -> compiledOnWorker(new ModuleKey(prepared.profile().id(), hash), r.wasm()), journal, trace,
+                (hash, r) -> compiledOnWorker(new ModuleKey(prepared.profile().id(), hash), r.wasm(), pins), journal, trace,
                 sealer, privacy.map(p -> new ContractCallRunner.InputSealing(p.master(), ctx.block().height(), ctx.txIndex())));
         HostAbi host = new HostAbi(new CallContext(tx.from(), tx.to(), tx.input(), ctx.block().height(), ctx.block().time()),
                 journal, trace, 0, calls, sealer);
@@ -239,9 +233,9 @@ public final class EngineExecutor implements AutoCloseable {
      * cannot be instantiated, or has no such function.
      */
     public Optional<FunctionType> exportType(PreparedModules prepared, CodeStore code, Bytes codeHash, String function) {
-        try {
+        try (ModuleCache<ModuleKey>.Pins pins = modules.pins()) {
             if (!(prepared.get(codeHash, code) instanceof ExecutionProfile.Preparation.Ready ready)
-                    || !(compiled(new ModuleKey(prepared.profile().id(), codeHash), ready.wasm()) instanceof CompiledModule module)) {
+                    || !(compiled(new ModuleKey(prepared.profile().id(), codeHash), ready.wasm(), pins) instanceof CompiledModule module)) {
                 return Optional.empty();
             }
             List<HostImport> imports = ready.metered() ? concatImports(ready) : null;
@@ -281,29 +275,23 @@ public final class EngineExecutor implements AutoCloseable {
      * A callee's module, compiled on the worker thread itself (the caller's host function runs
      * there, so it cannot hand work to the worker and wait); empty if the engine rejects it.
      */
-    private Optional<CompiledModule> compiledOnWorker(ModuleKey key, byte[] bytes) {
-        Object module;
-        synchronized (modules) {
-            module = modules.get(key);
-        }
+    private Optional<CompiledModule> compiledOnWorker(ModuleKey key, byte[] bytes, ModuleCache<ModuleKey>.Pins pins) {
+        Object module = modules.get(key, pins);
         if (module == null) {
+            Object fresh;
             try {
-                module = engine.compile(bytes);
+                fresh = engine.compile(bytes);
             } catch (ModuleRejectedException e) {
-                module = e;
+                fresh = e;
             }
-            synchronized (modules) {
-                modules.put(key, module);
-            }
+            module = modules.put(key, fresh, pins);
         }
         return module instanceof CompiledModule m ? Optional.of(m) : Optional.empty();
     }
 
-    private Object compiled(ModuleKey key, byte[] bytes) throws TimeoutException, ExecutionException {
-        Object cached;
-        synchronized (modules) {
-            cached = modules.get(key);
-        }
+    private Object compiled(ModuleKey key, byte[] bytes, ModuleCache<ModuleKey>.Pins pins)
+            throws TimeoutException, ExecutionException {
+        Object cached = modules.get(key, pins);
         if (cached != null) {
             return cached;
         }
@@ -322,10 +310,7 @@ public final class EngineExecutor implements AutoCloseable {
                 // Compilation has no interrupt hook; the guard abandons the worker thread instead.
             }
         }, limits.compileTimeout());
-        synchronized (modules) {
-            modules.put(key, result);
-        }
-        return result;
+        return modules.put(key, result, pins);
     }
 
     /** How a call ended on the worker thread: results, or the exception that ended it; gas used either way. */
@@ -474,12 +459,7 @@ public final class EngineExecutor implements AutoCloseable {
 
     @Override
     public void close() {
-        for (Object m : modules.values()) {
-            if (m instanceof CompiledModule cm) {
-                cm.close();
-            }
-        }
-        modules.clear();
+        modules.close();
         worker.close();
         engine.close();
     }
