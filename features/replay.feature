@@ -45,6 +45,12 @@ Feature: Replaying a chain
     And stderr is exactly one line saying "--state-store must be memory, rocksdb or rocksdb:DIR"
     And no stack trace is printed
 
+  Scenario: A machine where RocksDB's native library cannot load gets one line and exit 3
+    When I replay the chain through the launcher on engines "chicory-interpreter" with the state store "rocksdb" on a machine where RocksDB's native library cannot load
+    Then the exit code is 3
+    And stderr is exactly one line saying "the RocksDB state store cannot be used on this machine"
+    And no stack trace is printed
+
   Scenario: A malformed chain file is refused with one line
     Given in the chain, the line of block 3 is cut short
     When I replay the chain on engines "wasmtime"

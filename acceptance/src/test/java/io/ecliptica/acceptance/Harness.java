@@ -88,6 +88,11 @@ final class Harness {
 
     /** Runs {@code bin/harness} with {@code args} from the repository root. */
     static CliRun launcher(List<String> args, Duration timeout) {
+        return launcher(args, java.util.Map.of(), timeout);
+    }
+
+    /** Runs {@code bin/harness} with {@code args} from the repository root, with {@code env} added to its environment. */
+    static CliRun launcher(List<String> args, java.util.Map<String, String> env, Duration timeout) {
         List<String> command = new ArrayList<>();
         command.add(Repo.launcher().toString());
         command.addAll(args);
@@ -97,6 +102,7 @@ final class Harness {
             try {
                 ProcessBuilder pb = new ProcessBuilder(command).directory(Repo.root().toFile())
                         .redirectOutput(out.toFile()).redirectError(err.toFile());
+                pb.environment().putAll(env);
                 long t0 = System.nanoTime();
                 Process p = pb.start();
                 int code;

@@ -74,6 +74,17 @@ public class ReplaySteps {
         replay(engines, List.of("--state-store", store));
     }
 
+    @When("I replay the chain through the launcher on engines {string} with the state store {string} on a machine where RocksDB's native library cannot load")
+    public void replayWhereRocksDbCannotLoad(String engines, String store) {
+        // RocksDB extracts its native library into ROCKSDB_SHAREDLIB_DIR: a directory that does not
+        // exist makes the load fail exactly as on a platform without a usable library
+        Path missing = chain().resolveSibling("no-such-dir").resolve("rocksdb-lib");
+        // a first launcher run after a source change builds the jar and says so on stderr
+        Harness.launcher(List.of("--version"), Duration.ofMinutes(5));
+        world().last = Harness.launcher(List.of("replay", chain().toString(), "--engines", engines, "--progress", "none",
+                "--state-store", store), java.util.Map.of("ROCKSDB_SHAREDLIB_DIR", missing.toString()), Duration.ofMinutes(3));
+    }
+
     @When("I replay the chain on engines {string} from block {int}")
     public void replayFrom(String engines, int from) {
         replay(engines, List.of("--from-block", "" + from));

@@ -87,6 +87,10 @@ final class GenChainCommand implements Callable<Integer> {
         StateStore store;
         try {
             store = chainRun.openStore();
+        } catch (StateStoreOption.Unavailable e) {
+            engines.forEach(EngineExecutor::close);
+            main.err.println("harness gen-chain: " + e.getMessage());
+            return ExitCode.INTERNAL;
         } catch (IllegalArgumentException | IOException e) {
             engines.forEach(EngineExecutor::close);
             main.err.println("harness gen-chain: " + e.getMessage());

@@ -51,16 +51,24 @@ public final class Main implements Runnable {
                     : ex.getCommandLine().getCommandName() + " ") + "--help'.");
             return ExitCode.BAD_INPUT;
         });
-        cli.setExecutionExceptionHandler((ex, c, parseResult) -> {
-            err.println("harness: internal error: " + ex.getClass().getName() + ": " + ex.getMessage());
-            if (System.getenv("ECLIPTICA_DEBUG") != null) {
-                ex.printStackTrace(err);
-            } else {
-                err.println("(set ECLIPTICA_DEBUG=1 for the stack trace)");
-            }
-            return ExitCode.INTERNAL;
-        });
-        return cli.execute(args);
+        cli.setExecutionExceptionHandler((ex, c, parseResult) -> internalError(ex, err));
+        try {
+            return cli.execute(args);
+        } catch (Error e) {
+            // picocli hands only exceptions to the handler; an Error (a native library that does not
+            // load, a class that fails to initialize) would otherwise end in a stack trace and exit 1
+            return internalError(e, err);
+        }
+    }
+
+    private static int internalError(Throwable ex, PrintStream err) {
+        err.println("harness: internal error: " + ex.getClass().getName() + ": " + ex.getMessage());
+        if (System.getenv("ECLIPTICA_DEBUG") != null) {
+            ex.printStackTrace(err);
+        } else {
+            err.println("(set ECLIPTICA_DEBUG=1 for the stack trace)");
+        }
+        return ExitCode.INTERNAL;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

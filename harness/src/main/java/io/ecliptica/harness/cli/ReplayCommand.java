@@ -94,6 +94,10 @@ final class ReplayCommand implements Callable<Integer> {
             StateStore store;
             try {
                 store = chainRun.openStore();
+            } catch (StateStoreOption.Unavailable e) {
+                engines.forEach(EngineExecutor::close);
+                main.err.println("harness replay: " + e.getMessage());
+                return ExitCode.INTERNAL;
             } catch (IllegalArgumentException | IOException e) {
                 engines.forEach(EngineExecutor::close);
                 main.err.println("harness replay: " + e.getMessage());

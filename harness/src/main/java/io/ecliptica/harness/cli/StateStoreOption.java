@@ -27,10 +27,25 @@ final class StateStoreOption {
         if (spec.equals("memory")) {
             return StateStore.MEMORY;
         }
-        if (spec.equals("rocksdb")) {
-            return RocksStateStore.temporary(RocksStateStore.defaultCacheNodes());
+        try {
+            if (spec.equals("rocksdb")) {
+                return RocksStateStore.temporary(RocksStateStore.defaultCacheNodes());
+            }
+            return RocksStateStore.open(Path.of(spec.substring("rocksdb:".length())), RocksStateStore.defaultCacheNodes());
+        } catch (LinkageError e) {
+            // RocksDB's native library is loaded when the store class initializes (first an
+            // ExceptionInInitializerError, then NoClassDefFoundError): the machine, not the input
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new Unavailable("the RocksDB state store cannot be used on this machine (" + cause.getMessage()
+                    + "); use --state-store memory");
         }
-        return RocksStateStore.open(Path.of(spec.substring("rocksdb:".length())), RocksStateStore.defaultCacheNodes());
+    }
+
+    /** The store named is valid but cannot run here; exit code 3 like an engine that cannot start. */
+    static final class Unavailable extends RuntimeException {
+        Unavailable(String message) {
+            super(message);
+        }
     }
 
     /** Checks {@code spec} before anything is opened; an invalid one is an {@link IllegalArgumentException}. */
