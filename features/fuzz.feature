@@ -3,7 +3,8 @@ Feature: Fuzzing campaigns
   derived from (seed, case index) on every engine, each engine in its own worker process, and
   judges them with the oracle `verify` uses. Every divergence, crash or hang is saved under DIR at
   once, grouped by signature, and minimized to a vector that `verify` reproduces
-  (docs/fuzzing.md). Exit codes: 0 no findings, 1 findings, 2 bad usage, 3 internal error.
+  (docs/fuzzing.md). Exit codes: 0 no findings or only known ones (`--known FILE`), 1 a finding
+  with a new signature, 2 bad usage or registry, 3 internal error.
 
   The stand-in bug engines are test-only wrappers of chicory-interpreter with one deliberate bug
   each, usable by name only: bug-shl (i32.shl rotates), bug-rem-s (i32.rem_s ignores the sign),
@@ -43,6 +44,25 @@ Feature: Fuzzing campaigns
     Then the finding's bug file names a crash of "bug-crash"
     And every case the bug file lists is saved as a filler that calls "clear"
     And the case that was running when the campaign died is saved as a filler
+
+  Scenario: A bug the team already knows is saved and counted, but reported as known and does not fail the campaign
+    Given the fuzzing test contracts in a scratch folder
+    When I fuzz 40 cases of seed 7 in process on "chicory-interpreter,bug-rem-s"
+    Then the exit code is 1
+    And the summary counts 1 new and 0 known bugs
+    Given a known-findings registry "known.json" with an entry "rem-s-unsigned" for the signature "results: [chicory-interpreter] vs [bug-rem-s]; outcomes ok / ok" and that campaign's reproducer
+    When I fuzz 40 cases of seed 7 in process on "chicory-interpreter,bug-rem-s" with the known findings "known.json"
+    Then the exit code is 0
+    And the summary counts 0 new and 1 known bugs
+    And the bug is reported as the known finding "rem-s-unsigned", with as many findings as the first campaign and its cases saved
+    And the progress on stderr names it as a known bug
+
+  Scenario: A known-findings registry that cannot be used is refused with one line
+    Given a known-findings registry "known.json" whose entry has the key "hostcall" instead of "hostCall"
+    When I fuzz 1 case with the known findings "known.json"
+    Then the exit code is 2
+    And stderr is exactly one line, naming the file "known.json"
+    And no stack trace is printed
 
   Scenario: A campaign without a budget is refused
     When I run "harness fuzz --out target/never-written"

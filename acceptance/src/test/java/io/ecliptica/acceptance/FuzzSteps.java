@@ -10,6 +10,7 @@ import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,6 +26,8 @@ public class FuzzSteps {
     private Process campaign;
     private Path campaignOut;
     private Path bugDir;
+    private JsonNode firstSummary;
+    private Path knownOut;
 
     private static World world() {
         return World.get();
@@ -122,6 +125,89 @@ public class FuzzSteps {
         }
         assertEquals(s.path("cases").asLong(), cases.size());
         return String.join(", ", cases);
+    }
+
+    // ---- known findings ----------------------------------------------------------------------
+
+    @Then("the summary counts {int} new and {int} known bugs")
+    public void newAndKnown(int fresh, int known) {
+        CliRun run = world().last();
+        assertEquals(fresh, summary.path("new").path("bugs").asInt(), run.describe());
+        assertEquals(known, summary.path("known").path("bugs").asInt(), run.describe());
+        assertEquals(fresh + known, summary.path("distinctBugs").asInt(), run.describe());
+        assertEquals(summary.path("findings").asLong(),
+                summary.path("new").path("findings").asLong() + summary.path("known").path("findings").asLong(), run.describe());
+    }
+
+    @Given("a known-findings registry {string} with an entry {string} for the signature {string} and that campaign's reproducer")
+    public void registryFor(String file, String name, String signature) throws IOException {
+        firstSummary = summary;
+        Path reproducer = world().scratch().resolve("out")
+                .resolve(summary.path("bugs").get(0).path("reproducer").path("dir").asText()).resolve("filler.json");
+        assertTrue(Files.isRegularFile(reproducer), reproducer.toString());
+        String relative = world().scratch().relativize(reproducer).toString().replace('\\', '/');
+        Files.writeString(world().scratch().resolve(file), """
+                {"format": "ecliptica-fuzz-known/1", "known": [
+                  {"name": "%s", "reason": "stand-in bug: i32.rem_s runs as i32.rem_u",
+                   "reproducer": "%s", "signature": "%s"}
+                ]}
+                """.formatted(name, relative, signature), StandardCharsets.UTF_8);
+    }
+
+    @When("I fuzz {int} cases of seed {long} in process on {string} with the known findings {string}")
+    public void fuzzKnown(int cases, long seed, String engines, String registry) {
+        knownOut = world().scratch().resolve("out-known");
+        List<String> args = campaignArgs(cases, seed, engines, knownOut);
+        args.addAll(List.of("--known", world().scratch().resolve(registry).toString()));
+        world().last = Harness.run(args);
+        summary = Json.parse(world().last.stdout(), world().last);
+    }
+
+    @Then("the bug is reported as the known finding {string}, with as many findings as the first campaign and its cases saved")
+    public void reportedAsKnown(String name) {
+        CliRun run = world().last();
+        JsonNode bug = summary.path("bugs").get(0);
+        JsonNode first = firstSummary.path("bugs").get(0);
+        assertEquals(name, bug.path("known").path("name").asText(), run.describe());
+        assertEquals(first.path("id").asText(), bug.path("id").asText());
+        assertEquals(first.path("count").asLong(), bug.path("count").asLong(), "the same cases find the same occurrences");
+        assertEquals(first.path("savedCases"), bug.path("savedCases"));
+        for (JsonNode index : bug.path("savedCases")) {
+            Path filler = knownOut.resolve("findings").resolve(bug.path("id").asText()).resolve("cases")
+                    .resolve(index.asText()).resolve("filler.json");
+            assertTrue(Files.isRegularFile(filler), filler.toString());
+        }
+        // the registry's reproducer stands for it: a known bug is not minimized again
+        assertTrue(bug.path("reproducer").isNull(), bug.toString());
+        assertTrue(Files.isRegularFile(world().scratch().resolve(bug.path("known").path("reproducer").asText())));
+    }
+
+    @Then("the progress on stderr names it as a known bug")
+    public void progressNamesKnown() {
+        CliRun run = world().last();
+        JsonNode bug = summary.path("bugs").get(0);
+        String expected = "known bug " + bug.path("id").asText() + " (" + bug.path("known").path("name").asText() + ")";
+        assertTrue(run.stderr().contains(expected), "expected '" + expected + "'" + run.describe());
+        assertTrue(run.stderr().contains("(0 new, 1 known)"), run.describe());
+    }
+
+    @Given("a known-findings registry {string} whose entry has the key {string} instead of {string}")
+    public void badRegistry(String file, String wrong, String right) throws IOException {
+        Files.writeString(world().scratch().resolve("repro.json"), "{}");
+        Files.writeString(world().scratch().resolve(file), """
+                {"format": "ecliptica-fuzz-known/1", "known": [
+                  {"name": "n", "reason": "r", "reproducer": "repro.json",
+                   "match": {"field": "writes", "sides": [["a"], ["b"]], "%s": "storage_write vs none"}}
+                ]}
+                """.formatted(wrong), StandardCharsets.UTF_8);
+        assertFalse(wrong.equals(right));
+    }
+
+    @When("I fuzz {int} case(s) with the known findings {string}")
+    public void fuzzWithRegistry(int cases, String registry) {
+        world().last = Harness.run(List.of("fuzz", "--in-process", "--cases", Integer.toString(cases), "--contracts", "none",
+                "--out", world().scratch().resolve("never").toString(), "--known", world().scratch().resolve(registry).toString()));
+        assertFalse(Files.exists(world().scratch().resolve("never")), "a refused campaign writes nothing");
     }
 
     @When("I start a campaign of seed {long} on {string} in its own JVM with worker processes")

@@ -16,6 +16,7 @@ import io.ecliptica.harness.fuzz.reduce.GeneratorBinding;
 import io.ecliptica.harness.fuzz.reduce.ModuleShrinker;
 import io.ecliptica.harness.fuzz.triage.AtomicFiles;
 import io.ecliptica.harness.fuzz.triage.FindingStore;
+import io.ecliptica.harness.fuzz.triage.KnownFindings;
 import io.ecliptica.harness.profile.Profiles;
 import io.ecliptica.harness.runner.DifferentialRunner;
 import io.ecliptica.harness.vector.CanonicalJson;
@@ -38,7 +39,8 @@ import picocli.CommandLine.ParentCommand;
                 "Every divergence, crash or hang is saved at once under --out, triaged by signature and minimized to a "
                         + "vector that 'verify' reproduces. A progress line goes to stderr, the summary JSON to stdout "
                         + "and OUT/summary.json. Ctrl-C or SIGTERM ends the campaign after the current case, with the summary.",
-                "Exit codes: 0 no findings, 1 findings, 2 bad usage, 3 internal error or no engine can start."})
+                "Exit codes: 0 no new finding (none, or only known ones), 1 a finding with a new signature, 2 bad usage "
+                        + "or registry, 3 internal error or no engine can start."})
 final class FuzzCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
@@ -83,6 +85,11 @@ final class FuzzCommand implements Callable<Integer> {
             description = "Most case runs the minimizer spends on one reproducer (default: ${DEFAULT-VALUE}; 0 saves findings unminimized).")
     int minimizeRuns;
 
+    @Option(names = "--known", paramLabel = "FILE",
+            description = "Known-findings registry (docs/fuzzing.md): findings whose signature it covers are saved and "
+                    + "counted but reported as known, and do not make the exit code 1.")
+    Path known;
+
     @Option(names = "--in-process", description = "Run the engines in this JVM (faster; a crashing engine ends the campaign).")
     boolean inProcess;
 
@@ -110,6 +117,12 @@ final class FuzzCommand implements Callable<Integer> {
         } catch (IOException e) {
             return usage("cannot read contracts from " + contracts + ": " + e.getMessage());
         }
+        KnownFindings knownBugs;
+        try {
+            knownBugs = known == null ? KnownFindings.none() : KnownFindings.load(known);
+        } catch (KnownFindings.BadRegistryException e) {
+            return usage("--known: " + e.getMessage());
+        }
         Optional<ModuleSource> generator = Optional.of(GeneratorBinding.source());
         Optional<ModuleShrinker> shrinker = Optional.of(GeneratorBinding.shrinker());
         if (pool.isEmpty() && generator.isEmpty()) {
@@ -133,14 +146,15 @@ final class FuzzCommand implements Callable<Integer> {
             return ExitCode.INTERNAL;
         }
         CaseDeriver deriver = new CaseDeriver(seed, pool, generator, generatedPercent, profile);
-        FindingStore store = new FindingStore(out);
+        FindingStore store = new FindingStore(out, knownBugs);
         AtomicBoolean stop = new AtomicBoolean();
         Campaign.Config config = new Campaign.Config(sh, budget, Optional.ofNullable(cases), minimizeRuns > 0, minimizeRuns);
         Campaign.Result result;
         try (StopSignals signals = StopSignals.install(stop); runner) {
             result = new Campaign(config, deriver, runner, store, shrinker,
                     p -> Profiles.byId(p).costTableHash(), main.err, stop).run();
-            int exit = store.bugs().isEmpty() ? ExitCode.OK : ExitCode.DIFFERENCE;
+            // known bugs are reported, but only a new signature fails the campaign
+            int exit = store.newBugs().isEmpty() ? ExitCode.OK : ExitCode.DIFFERENCE;
             int restarts = runner instanceof IsolatedRunner iso ? iso.restarts() : 0;
             CampaignSummary.Setup setup = new CampaignSummary.Setup(seed, sh, profile, pool.hash(), pool.entries().size(),
                     generator.isEmpty() ? 0 : pool.isEmpty() ? 100 : generatedPercent, generator.isPresent(), !inProcess,

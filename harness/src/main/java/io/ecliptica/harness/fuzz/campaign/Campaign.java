@@ -131,7 +131,12 @@ public final class Campaign {
 
     private void found(Signature sig, FuzzCase c, RunOutcome outcome) throws IOException {
         FindingStore.Bug bug = store.record(sig, c);
-        if (!config.minimize() || !FindingStore.couldImprove(bug, c.vector())) {
+        if (bug.count() == 1) {
+            progress.println("fuzz: case " + c.index() + ": " + bug.known().map(k -> "known bug " + sig.id() + " ("
+                    + k.name() + ")").orElse("new bug " + sig.id()) + ": " + sig.text());
+        }
+        // a known bug's reproducer is the registry's: minimizing it again would only spend campaign time
+        if (!config.minimize() || bug.known().isPresent() || !FindingStore.couldImprove(bug, c.vector())) {
             return;
         }
         CaseMinimizer.Minimized m = new CaseMinimizer(runner, shrinker, config.minimizeRuns()).minimize(c, sig, outcome);
@@ -150,7 +155,9 @@ public final class Campaign {
 
     private void report(long cases, long nanos, int opcodes) {
         double s = nanos / 1e9;
-        progress.printf(Locale.ROOT, "fuzz: %d cases, %.1f execs/s, %d findings, %d distinct bugs, %d opcodes covered%n",
-                cases, s <= 0 ? 0 : cases / s, store.occurrences(), store.bugs().size(), opcodes);
+        int all = store.bugs().size();
+        progress.printf(Locale.ROOT, "fuzz: %d cases, %.1f execs/s, %d findings, %d distinct bugs (%d new, %d known), "
+                        + "%d opcodes covered%n", cases, s <= 0 ? 0 : cases / s, store.occurrences(), all,
+                store.newBugs().size(), all - store.newBugs().size(), opcodes);
     }
 }

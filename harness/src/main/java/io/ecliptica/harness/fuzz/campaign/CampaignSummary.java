@@ -34,6 +34,13 @@ public final class CampaignSummary {
         c.put("moduleGenerator", setup.generator());
         c.put("isolation", setup.isolated() ? "worker-processes" : "in-process");
         c.put("callTimeoutSeconds", setup.callTimeoutSeconds());
+        if (store.registry().sha256().isEmpty()) {
+            c.putNull("known");
+        } else {
+            ObjectNode k = c.putObject("known");
+            k.put("entries", store.registry().entries().size());
+            k.put("sha256", store.registry().sha256());
+        }
         ArrayNode es = c.putArray("engines");
         for (EngineDescriptor d : engines) {
             ObjectNode e = es.addObject();
@@ -48,6 +55,14 @@ public final class CampaignSummary {
         root.put("stoppedBy", result.stop().id());
         root.put("findings", store.occurrences());
         root.put("distinctBugs", store.bugs().size());
+        List<FindingStore.Bug> fresh = store.newBugs();
+        long freshFindings = fresh.stream().mapToLong(FindingStore.Bug::count).sum();
+        ObjectNode n = root.putObject("new");
+        n.put("bugs", fresh.size());
+        n.put("findings", freshFindings);
+        ObjectNode k = root.putObject("known");
+        k.put("bugs", store.bugs().size() - fresh.size());
+        k.put("findings", store.occurrences() - freshFindings);
         ArrayNode bugs = root.putArray("bugs");
         for (FindingStore.Bug b : store.bugs()) {
             bugs.add(store.json(b));

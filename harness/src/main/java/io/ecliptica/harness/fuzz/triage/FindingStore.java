@@ -26,10 +26,17 @@ public final class FindingStore {
     static final int SAVED_CASES = 20;
 
     private final Path root;
+    private final KnownFindings known;
     private final Map<String, Bug> bugs = new LinkedHashMap<>();
 
     public FindingStore(Path root) {
+        this(root, KnownFindings.none());
+    }
+
+    /** @param known the registry that says which signatures are known bugs */
+    public FindingStore(Path root, KnownFindings known) {
         this.root = root;
+        this.known = known;
     }
 
     /** One distinct bug: its signature, how often it was seen, where first, and its smallest reproducer. */
@@ -37,14 +44,16 @@ public final class FindingStore {
         private final Signature signature;
         private final long firstIndex;
         private final String firstOrigin;
+        private final Optional<KnownFinding> known;
         private final List<Long> indices = new ArrayList<>();
         private long count;
         private Optional<Reproduction> reproducer = Optional.empty();
 
-        Bug(Signature signature, long firstIndex, String firstOrigin) {
+        Bug(Signature signature, long firstIndex, String firstOrigin, Optional<KnownFinding> known) {
             this.signature = signature;
             this.firstIndex = firstIndex;
             this.firstOrigin = firstOrigin;
+            this.known = known;
         }
 
         public Signature signature() {
@@ -65,6 +74,11 @@ public final class FindingStore {
 
         public Optional<Reproduction> reproducer() {
             return reproducer;
+        }
+
+        /** The registry entry that covers this bug's signature, if it is a known one. */
+        public Optional<KnownFinding> known() {
+            return known;
         }
     }
 
@@ -99,7 +113,7 @@ public final class FindingStore {
      * @return the bug, and whether this occurrence made it new
      */
     public Bug record(Signature s, FuzzCase c) throws IOException {
-        Bug bug = bugs.computeIfAbsent(s.id(), id -> new Bug(s, c.index(), c.origin()));
+        Bug bug = bugs.computeIfAbsent(s.id(), id -> new Bug(s, c.index(), c.origin(), known.find(s)));
         bug.count++;
         if (bug.indices.size() < SAVED_CASES) {
             bug.indices.add(c.index());
@@ -132,6 +146,15 @@ public final class FindingStore {
         return bugs.values().stream().mapToLong(Bug::count).sum();
     }
 
+    /** The bugs whose signature no registry entry covers, in {@link #bugs()} order: these fail a campaign. */
+    public List<Bug> newBugs() {
+        return bugs().stream().filter(b -> b.known.isEmpty()).toList();
+    }
+
+    public KnownFindings registry() {
+        return known;
+    }
+
     private void writeBug(Bug bug) throws IOException {
         AtomicFiles.write(bugDir(bug.signature).resolve("bug.json"), CanonicalJson.toBytes(json(bug)));
     }
@@ -151,6 +174,16 @@ public final class FindingStore {
         ArrayNode outcomes = o.putArray("outcomes");
         s.outcomes().forEach(outcomes::add);
         o.put("hostCall", s.hostCall());
+        if (bug.known.isPresent()) {
+            KnownFinding k = bug.known.get();
+            ObjectNode ko = o.putObject("known");
+            ko.put("name", k.name());
+            ko.put("reason", k.reason());
+            ko.put("reference", k.reference());
+            ko.put("reproducer", k.reproducer());
+        } else {
+            o.putNull("known");
+        }
         o.put("count", bug.count);
         o.put("firstCase", bug.firstIndex);
         o.put("firstOrigin", bug.firstOrigin);
