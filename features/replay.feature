@@ -3,7 +3,8 @@ Feature: Replaying a chain
   checks each block's state root, receipts root and gas used against the other engines and against
   the recording. It stops at the first block that does not agree and pins it down to a transaction,
   and for a divergence between engines, to the first differing host call. Exit code 0 when all
-  agree, 1 at a divergence or mismatch, 2 for a malformed chain file.
+  agree, 1 at a divergence or mismatch, 2 for a malformed chain file. `--json` prints the same
+  verdict as JSON (docs/chain-format.md §7.1) and `--report FILE` writes it to a file.
 
   Background:
     Given a token chain of 6 blocks of 20 transactions generated with seed 11 on engines "chicory-interpreter,wasmtime"
@@ -20,11 +21,23 @@ Feature: Replaying a chain
     Then the exit code is 1
     And stdout reports a mismatch of the state root at block 4, naming transaction 19
 
+  Scenario: The replay report as JSON names the mismatching block and transaction
+    Given in the chain, the recorded state root of block 4 is altered
+    When I replay the chain on engines "chicory-interpreter,wasmtime" with a JSON report, also written to a file
+    Then the exit code is 1
+    And stdout is a JSON mismatch of the state root at block 4 naming transaction 19, identical to the report file
+
+  Scenario: The JSON report of a faithful chain carries the final state root
+    When I replay the chain on engines "chicory-interpreter,wasmtime" with a JSON report, also written to a file
+    Then the exit code is 0
+    And stdout is a JSON verdict "agreed" with the final state root of the chain's end line
+
   Scenario: An engine that alters one storage write is caught at its first differing host call
     When I replay the chain on "chicory-interpreter" beside an engine that alters the value of storage write number 30
     Then the replay reports a divergence at a transaction
     And the first differing host call is a storage_write storing the original value on "chicory-interpreter" and the altered value on the tamperer
     And the last agreeing host call is the call just before it
+    And the JSON report names the same first differing host call of "chicory-interpreter" and the tamperer, with both values whole
 
   Scenario: Replay resumes from the nearest checkpoint to the same final root
     When I replay the chain on engines "wasmtime" with a checkpoint every 2 blocks

@@ -15,6 +15,7 @@ import io.ecliptica.harness.exec.PreparedModules;
 import io.ecliptica.harness.profile.Profiles;
 import io.ecliptica.harness.replay.ReplayOutcome;
 import io.ecliptica.harness.replay.Replayer;
+import io.ecliptica.harness.report.ReplayJson;
 import io.ecliptica.harness.report.ReplayReport;
 import io.ecliptica.harness.state.Bytes;
 import java.io.ByteArrayOutputStream;
@@ -85,6 +86,38 @@ public class ReplaySteps {
                 "--state-store", store), java.util.Map.of("ROCKSDB_SHAREDLIB_DIR", missing.toString()), Duration.ofMinutes(3));
     }
 
+    @When("I replay the chain on engines {string} with a JSON report, also written to a file")
+    public void replayJson(String engines) {
+        Path file = world().scratch().resolve("reports").resolve("replay.json");
+        replay(engines, List.of("--json", "--report", file.toString()));
+        world().reportFile = file;
+    }
+
+    @Then("stdout is a JSON mismatch of the state root at block {int} naming transaction {int}, identical to the report file")
+    public void jsonMismatch(int height, int tx) throws IOException {
+        CliRun run = world().last();
+        JsonNode r = Json.parse(run.stdout(), run);
+        assertEquals("mismatch", r.get("verdict").asText(), run.describe());
+        assertEquals(height, r.get("height").asInt(), run.describe());
+        assertEquals(tx, r.get("tx").asInt(), run.describe());
+        assertEquals("stateRoot", r.get("field").asText(), run.describe());
+        assertEquals("0x" + "ee".repeat(32), r.get("recorded").asText(), run.describe());
+        assertEquals("token", r.get("transaction").get("contract").asText(), run.describe());
+        assertEquals(1, r.get("exitCode").asInt(), run.describe());
+        assertEquals(run.stdout(), Files.readString(world().reportFile, StandardCharsets.UTF_8));
+    }
+
+    @Then("stdout is a JSON verdict {string} with the final state root of the chain's end line")
+    public void jsonAgreed(String verdict) throws IOException {
+        CliRun run = world().last();
+        JsonNode r = Json.parse(run.stdout(), run);
+        assertEquals(verdict, r.get("verdict").asText(), run.describe());
+        assertEquals(endRoot(), r.get("finalStateRoot").asText(), run.describe());
+        assertEquals(0, r.get("exitCode").asInt(), run.describe());
+        assertEquals(List.of("chicory-interpreter", "wasmtime"),
+                r.get("engines").findValuesAsText("id"), run.describe());
+    }
+
     @When("I replay the chain on engines {string} from block {int}")
     public void replayFrom(String engines, int from) {
         replay(engines, List.of("--from-block", "" + from));
@@ -108,6 +141,8 @@ public class ReplaySteps {
             ReplayOutcome outcome = Replayer.replay(reader, engines, new PreparedModules(Profiles.byId(reader.header().profile())),
                     Replayer.Options.defaults(), Replayer.Listener.NONE);
             new ReplayReport(new PrintStream(text, true, StandardCharsets.UTF_8)).print(outcome);
+            world().replayJson = ReplayJson.render(chain().toString(),
+                    engines.stream().map(EngineExecutor::descriptor).toList(), outcome, 1);
         } finally {
             engines.forEach(EngineExecutor::close);
         }
@@ -154,6 +189,27 @@ public class ReplaySteps {
         assertTrue(m.group(3).endsWith(" " + original), "the reference engine's call does not store " + original + ":\n" + report);
         assertTrue(m.group(5).endsWith(" " + altered), "the tamperer's call does not store " + altered + ":\n" + report);
         world().differingCall = Integer.parseInt(m.group(1));
+    }
+
+    @Then("the JSON report names the same first differing host call of {string} and the tamperer, with both values whole")
+    public void jsonFirstDifferingCall(String engine) throws IOException {
+        JsonNode r = Json.MAPPER.readTree(world().replayJson);
+        assertEquals("divergence", r.get("verdict").asText(), world().replayJson);
+        JsonNode calls = r.get("hostCalls");
+        int k = world().differingCall;
+        assertEquals(k, calls.get("agreeing").asInt(), world().replayJson);
+        assertEquals(k == 0, calls.get("lastAgreeing").isNull(), world().replayJson);
+        JsonNode reference = calls.get("firstDiffering").get(engine).get("call");
+        JsonNode tampered = calls.get("firstDiffering").get(StorageWriteTamperer.ID).get("call");
+        for (JsonNode c : List.of(reference, tampered)) {
+            assertEquals("storage_write", c.get("function").asText(), world().replayJson);
+            assertEquals(k, c.get("index").asInt(), world().replayJson);
+        }
+        JsonNode refData = reference.get("data");
+        JsonNode tamData = tampered.get("data");
+        assertEquals(Bytes.of(world().tamperer.originalValue()).toHex(), refData.get(refData.size() - 1).asText());
+        assertEquals(Bytes.of(world().tamperer.alteredValue()).toHex(), tamData.get(tamData.size() - 1).asText());
+        assertTrue(r.get("differingFields").toString().contains("writes"), world().replayJson);
     }
 
     @Then("the last agreeing host call is the call just before it")

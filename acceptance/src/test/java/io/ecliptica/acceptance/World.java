@@ -41,6 +41,10 @@ final class World {
     // replay.feature
     CliRun firstReplay;
     String replayReport;
+    /** The same replay's {@code --json} report. */
+    String replayJson;
+    /** Where the last command was asked to write its JSON report. */
+    Path reportFile;
     StorageWriteTamperer tamperer;
     int differingCall;
 

@@ -1,5 +1,6 @@
 package io.ecliptica.harness.cli;
 
+import io.ecliptica.engine.EngineDescriptor;
 import io.ecliptica.harness.chain.ChainReader;
 import io.ecliptica.harness.exec.EngineExecutor;
 import io.ecliptica.harness.exec.ExecutionProfile;
@@ -8,10 +9,12 @@ import io.ecliptica.harness.profile.Profiles;
 import io.ecliptica.harness.replay.Checkpoints;
 import io.ecliptica.harness.replay.ReplayOutcome;
 import io.ecliptica.harness.replay.Replayer;
+import io.ecliptica.harness.report.ReplayJson;
 import io.ecliptica.harness.report.ReplayReport;
 import io.ecliptica.harness.state.StateStore;
 import io.ecliptica.harness.vector.VectorFormatException;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -55,6 +58,12 @@ final class ReplayCommand implements Callable<Integer> {
     @Mixin
     ChainRunOptions chainRun;
 
+    @Option(names = "--json", description = "Print a machine-readable report instead of text (docs/chain-format.md).")
+    boolean json;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "Also write the JSON report to FILE.")
+    Path reportFile;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         if (fromBlock < 1 || checkpointEvery < 0 || window < 1) {
@@ -88,6 +97,7 @@ final class ReplayCommand implements Callable<Integer> {
                 main.err.println("harness replay: " + e.getMessage());
                 return e.exitCode;
             }
+            List<EngineDescriptor> descriptors = engines.stream().map(EngineExecutor::descriptor).toList();
             Optional<Checkpoints> checkpoints = checkpointEvery > 0 || fromBlock > 1
                     ? Optional.of(new Checkpoints(checkpointDir != null ? checkpointDir : Replayer.defaultCheckpointDir(chain)))
                     : Optional.empty();
@@ -111,12 +121,23 @@ final class ReplayCommand implements Callable<Integer> {
             } finally {
                 engines.forEach(EngineExecutor::close);
             }
-            new ReplayReport(main.out).print(outcome);
-            return switch (outcome) {
+            int exit = switch (outcome) {
                 case ReplayOutcome.Agreed a -> ExitCode.OK;
                 case ReplayOutcome.EngineFailed f -> ExitCode.INTERNAL;
                 default -> ExitCode.DIFFERENCE;
             };
+            String report = json || reportFile != null ? ReplayJson.render(chain.toString(), descriptors, outcome, exit) : null;
+            if (json) {
+                main.out.print(report);
+            } else {
+                new ReplayReport(main.out).print(outcome);
+            }
+            if (reportFile != null) {
+                Path parent = reportFile.toAbsolutePath().getParent();
+                Files.createDirectories(parent);
+                Files.writeString(reportFile, report);
+            }
+            return exit;
         } catch (VectorFormatException | Replayer.ReplayInputException e) {
             main.err.println("harness replay: " + e.getMessage());
             return ExitCode.BAD_INPUT;

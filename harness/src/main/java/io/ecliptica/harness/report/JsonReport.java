@@ -24,15 +24,19 @@ public final class JsonReport {
     public JsonReport(String command, List<EngineDescriptor> engines) {
         root.put("harness", HarnessVersion.label());
         root.put("command", command);
-        ArrayNode e = root.putArray("engines");
+        engines(root.putArray("engines"), engines);
+        items = root.putArray("vectors");
+    }
+
+    /** The engines of a report: id, library, version and mode of each. */
+    static void engines(ArrayNode into, List<EngineDescriptor> engines) {
         for (EngineDescriptor d : engines) {
-            ObjectNode o = e.addObject();
+            ObjectNode o = into.addObject();
             o.put("id", d.id());
             o.put("library", d.library());
             o.put("version", d.version());
             o.put("mode", d.mode());
         }
-        items = root.putArray("vectors");
     }
 
     public ObjectNode root() {
