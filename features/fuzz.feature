@@ -45,6 +45,16 @@ Feature: Fuzzing campaigns
     And every case the bug file lists is saved as a filler that calls "clear"
     And the case that was running when the campaign died is saved as a filler
 
+  Scenario: A campaign sent SIGTERM stops promptly, writes its summary and loses no finding
+    Given the fuzzing test contracts in a scratch folder
+    When I start a campaign of seed 7 on "chicory-interpreter,bug-skip-write" in its own JVM with worker processes and minimization
+    And the first finding appears on disk
+    And I send the campaign SIGTERM
+    Then the campaign exits within 30 seconds with code 1
+    And its summary on disk says it was stopped by a signal
+    And every finding on disk at the signal is in the summary, at least as often, with its cases and bug file
+    And no worker process of the campaign is left running
+
   Scenario: A bug the team already knows is saved and counted, but reported as known and does not fail the campaign
     Given the fuzzing test contracts in a scratch folder
     When I fuzz 40 cases of seed 7 in process on "chicory-interpreter,bug-rem-s"

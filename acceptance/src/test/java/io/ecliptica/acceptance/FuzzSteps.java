@@ -28,6 +28,8 @@ public class FuzzSteps {
     private Path bugDir;
     private JsonNode firstSummary;
     private Path knownOut;
+    private List<ProcessHandle> workers = List.of();
+    private final java.util.Map<String, JsonNode> bugsAtSignal = new java.util.TreeMap<>();
 
     private static World world() {
         return World.get();
@@ -212,10 +214,20 @@ public class FuzzSteps {
 
     @When("I start a campaign of seed {long} on {string} in its own JVM with worker processes")
     public void startCampaign(long seed, String engines) throws IOException {
+        startCampaign(seed, engines, 0);
+    }
+
+    @When("I start a campaign of seed {long} on {string} in its own JVM with worker processes and minimization")
+    public void startMinimizingCampaign(long seed, String engines) throws IOException {
+        startCampaign(seed, engines, 300);
+    }
+
+    private void startCampaign(long seed, String engines, int minimizeRuns) throws IOException {
         campaignOut = world().scratch().resolve("killed");
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "io.ecliptica.harness.cli.Main", "fuzz", "--seed",
-                Long.toString(seed), "--time", "10m", "--minimize-runs", "0", "--out", campaignOut.toString(),
+                Long.toString(seed), "--time", "10m", "--minimize-runs", Integer.toString(minimizeRuns), "--out",
+                campaignOut.toString(),
                 "--contracts", pool.toString(), "--generated", "0", "--engines", engines));
         campaign = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(world().scratch().resolve("campaign.err").toFile()).start();
@@ -247,6 +259,72 @@ public class FuzzSteps {
         campaign.destroyForcibly();
         assertTrue(campaign.waitFor(30, TimeUnit.SECONDS));
         assertFalse(Files.exists(campaignOut.resolve("summary.json")), "a killed campaign writes no summary");
+    }
+
+    @When("I send the campaign SIGTERM")
+    public void sigterm() throws IOException {
+        workers = campaign.descendants().toList();
+        assertFalse(workers.isEmpty(), "the campaign runs its engines in worker processes");
+        // what was on disk when the signal came: each bug's count and saved cases
+        bugsAtSignal.clear();
+        try (Stream<Path> s = Files.list(campaignOut.resolve("findings"))) {
+            for (Path d : s.filter(d -> Files.isRegularFile(d.resolve("bug.json"))).toList()) {
+                bugsAtSignal.put(d.getFileName().toString(), Json.MAPPER.readTree(d.resolve("bug.json").toFile()));
+            }
+        }
+        campaign.destroy(); // SIGTERM on Unix
+    }
+
+    @Then("the campaign exits within {int} seconds with code {int}")
+    public void exitsWithin(int seconds, int code) throws Exception {
+        assertTrue(campaign.waitFor(seconds, TimeUnit.SECONDS), "the campaign still runs " + seconds + " s after SIGTERM");
+        assertEquals(code, campaign.exitValue(), Files.readString(world().scratch().resolve("campaign.err")));
+    }
+
+    @Then("its summary on disk says it was stopped by a signal")
+    public void stoppedBySignal() throws IOException {
+        Path file = campaignOut.resolve("summary.json");
+        assertTrue(Files.isRegularFile(file), "no summary.json after SIGTERM");
+        summary = Json.MAPPER.readTree(file.toFile());
+        assertEquals("signal", summary.path("stoppedBy").asText(), summary.toString());
+    }
+
+    @Then("every finding on disk at the signal is in the summary, at least as often, with its cases and bug file")
+    public void nothingLost() throws IOException {
+        java.util.Map<String, JsonNode> inSummary = new java.util.TreeMap<>();
+        summary.path("bugs").forEach(b -> inSummary.put(b.path("id").asText(), b));
+        assertFalse(bugsAtSignal.isEmpty());
+        for (java.util.Map.Entry<String, JsonNode> e : bugsAtSignal.entrySet()) {
+            JsonNode b = inSummary.get(e.getKey());
+            assertTrue(b != null, "bug " + e.getKey() + " was on disk but is not in the summary");
+            assertTrue(b.path("count").asLong() >= e.getValue().path("count").asLong());
+        }
+        for (JsonNode b : inSummary.values()) {
+            Path dir = campaignOut.resolve("findings").resolve(b.path("id").asText());
+            // the bug file was rewritten last with what the summary says
+            assertEquals(b, Json.MAPPER.readTree(dir.resolve("bug.json").toFile()));
+            for (JsonNode index : b.path("savedCases")) {
+                assertTrue(Files.isRegularFile(dir.resolve("cases").resolve(index.asText()).resolve("filler.json")));
+            }
+            if (!b.path("reproducer").isNull()) {
+                Path repro = campaignOut.resolve(b.path("reproducer").path("dir").asText());
+                assertTrue(Files.isRegularFile(repro.resolve("filler.json")), repro.toString());
+                assertEquals(b.path("reproducer").path("fixture").asBoolean(), Files.isRegularFile(repro.resolve("fixture.json")));
+            }
+        }
+        long sum = 0;
+        for (JsonNode b : inSummary.values()) {
+            sum += b.path("count").asLong();
+        }
+        assertEquals(summary.path("findings").asLong(), sum);
+    }
+
+    @Then("no worker process of the campaign is left running")
+    public void noWorkerLeft() throws InterruptedException {
+        for (ProcessHandle w : workers) {
+            w.onExit().orTimeout(10, TimeUnit.SECONDS).exceptionally(x -> w).join();
+            assertFalse(w.isAlive(), "worker " + w.pid() + " outlived the campaign");
+        }
     }
 
     @Then("the finding's bug file names a crash of {string}")

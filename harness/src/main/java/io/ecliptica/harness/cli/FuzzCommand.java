@@ -67,8 +67,12 @@ final class FuzzCommand implements Callable<Integer> {
 
     @Option(names = "--timeout", defaultValue = "20", paramLabel = "SECONDS",
             description = "Wall-clock guard per call (default: ${DEFAULT-VALUE}); a worker silent for longer than "
-                    + "the guard times the case's calls, plus 30 s, is killed as hung.")
+                    + "the guard times the case's calls plus one, plus --worker-slack, is killed as hung.")
     int timeoutSeconds;
+
+    @Option(names = "--worker-slack", defaultValue = "30", paramLabel = "SECONDS",
+            description = "Added to the hang deadline for compiling and instantiating (default: ${DEFAULT-VALUE}).")
+    int workerSlackSeconds;
 
     @Option(names = "--contracts", defaultValue = "vectors/fillers", paramLabel = "DIR",
             description = "Fillers whose contracts cases call (default: ${DEFAULT-VALUE}); 'none' for generated modules only.")
@@ -108,8 +112,8 @@ final class FuzzCommand implements Callable<Integer> {
             return usage("give a budget: --time DURATION and/or --cases N");
         }
         if (cases != null && cases < 0 || timeoutSeconds <= 0 || minimizeRuns < 0 || generatedPercent < 0
-                || generatedPercent > 100) {
-            return usage("--cases, --minimize-runs must be >= 0, --timeout > 0, --generated in 0..100");
+                || generatedPercent > 100 || workerSlackSeconds < 0) {
+            return usage("--cases, --minimize-runs, --worker-slack must be >= 0, --timeout > 0, --generated in 0..100");
         }
         ContractPool pool;
         try {
@@ -136,34 +140,42 @@ final class FuzzCommand implements Callable<Integer> {
             }
         }
         Files.createDirectories(out);
-        CaseRunner runner;
-        try {
-            runner = inProcess ? inProcessRunner(ids)
-                    : IsolatedRunner.start(ids, timeoutSeconds, Optional.of(Files.createDirectories(out.resolve("workers"))),
-                            Profiles::byId);
-        } catch (EngineProcess.WorkerStartException | EngineOptions.EngineSelectionException e) {
-            main.err.println("harness fuzz: " + e.getMessage());
-            return ExitCode.INTERNAL;
+        AtomicBoolean stop = new AtomicBoolean();
+        // signals are caught from before the workers start, so a stop at any time still ends with a summary
+        try (StopSignals signals = StopSignals.install(stop)) {
+            CaseRunner runner;
+            try {
+                runner = inProcess ? inProcessRunner(ids)
+                        : IsolatedRunner.start(ids, timeoutSeconds, Duration.ofSeconds(workerSlackSeconds),
+                                Optional.of(Files.createDirectories(out.resolve("workers"))), Profiles::byId);
+            } catch (EngineProcess.WorkerStartException | EngineOptions.EngineSelectionException e) {
+                main.err.println("harness fuzz: " + e.getMessage());
+                return ExitCode.INTERNAL;
+            }
+            try (runner) {
+                return campaign(runner, sh, budget, pool, generator, shrinker, knownBugs, stop);
+            }
         }
+    }
+
+    private int campaign(CaseRunner runner, Shard sh, Optional<Duration> budget, ContractPool pool,
+                         Optional<ModuleSource> generator, Optional<ModuleShrinker> shrinker, KnownFindings knownBugs,
+                         AtomicBoolean stop) throws IOException {
         CaseDeriver deriver = new CaseDeriver(seed, pool, generator, generatedPercent, profile);
         FindingStore store = new FindingStore(out, knownBugs);
-        AtomicBoolean stop = new AtomicBoolean();
         Campaign.Config config = new Campaign.Config(sh, budget, Optional.ofNullable(cases), minimizeRuns > 0, minimizeRuns);
-        Campaign.Result result;
-        try (StopSignals signals = StopSignals.install(stop); runner) {
-            result = new Campaign(config, deriver, runner, store, shrinker,
-                    p -> Profiles.byId(p).costTableHash(), main.err, stop).run();
-            // known bugs are reported, but only a new signature fails the campaign
-            int exit = store.newBugs().isEmpty() ? ExitCode.OK : ExitCode.DIFFERENCE;
-            int restarts = runner instanceof IsolatedRunner iso ? iso.restarts() : 0;
-            CampaignSummary.Setup setup = new CampaignSummary.Setup(seed, sh, profile, pool.hash(), pool.entries().size(),
-                    generator.isEmpty() ? 0 : pool.isEmpty() ? 100 : generatedPercent, generator.isPresent(), !inProcess,
-                    timeoutSeconds);
-            byte[] summary = CanonicalJson.toBytes(CampaignSummary.build(setup, runner.engines(), result, store, restarts, exit));
-            AtomicFiles.write(out.resolve("summary.json"), summary);
-            main.out.print(new String(summary, java.nio.charset.StandardCharsets.UTF_8));
-            return exit;
-        }
+        Campaign.Result result = new Campaign(config, deriver, runner, store, shrinker,
+                p -> Profiles.byId(p).costTableHash(), main.err, stop).run();
+        // known bugs are reported, but only a new signature fails the campaign
+        int exit = store.newBugs().isEmpty() ? ExitCode.OK : ExitCode.DIFFERENCE;
+        int restarts = runner instanceof IsolatedRunner iso ? iso.restarts() : 0;
+        CampaignSummary.Setup setup = new CampaignSummary.Setup(seed, sh, profile, pool.hash(), pool.entries().size(),
+                generator.isEmpty() ? 0 : pool.isEmpty() ? 100 : generatedPercent, generator.isPresent(), !inProcess,
+                timeoutSeconds);
+        byte[] summary = CanonicalJson.toBytes(CampaignSummary.build(setup, runner.engines(), result, store, restarts, exit));
+        AtomicFiles.write(out.resolve("summary.json"), summary);
+        main.out.print(new String(summary, java.nio.charset.StandardCharsets.UTF_8));
+        return exit;
     }
 
     private CaseRunner inProcessRunner(List<String> ids) throws EngineOptions.EngineSelectionException {

@@ -150,4 +150,35 @@ class CampaignTest {
         }
         assertEquals(Math.min(b.path("count").asInt(), 20), b.path("savedCases").size());
     }
+
+    /**
+     * A worker that stops answering (bug-hang sends itself SIGSTOP on storage_remove, which no
+     * guard inside its JVM can undo) is killed at the case's deadline, the case is saved as a hang
+     * of that engine, and the next cases run on a fresh worker. Seed 34's first six cases call
+     * {@code clear} (so storage_remove) only in case 2, which has three transactions: its deadline
+     * is 1 s x (3 + 1) + 1 s of slack.
+     */
+    @Test
+    void aHangingWorkerIsKilledAtTheDeadlineRestartedAndTheCampaignGoesOn() throws IOException {
+        Path out = tmp.resolve("hang");
+        Run r = harness("fuzz", "--seed", "34", "--cases", "6", "--out", out.toString(), "--contracts", pool(),
+                "--generated", "0", "--engines", "chicory-interpreter,bug-hang", "--minimize-runs", "0",
+                "--timeout", "1", "--worker-slack", "1");
+        assertEquals(1, r.exit(), r.err());
+        JsonNode s = r.json();
+        assertEquals(6, s.path("cases").asLong(), "the campaign ran every case");
+        assertEquals(1, s.path("distinctBugs").asInt(), r.out());
+        JsonNode b = s.path("bugs").get(0);
+        assertEquals("hang", b.path("field").asText());
+        assertEquals("[[\"bug-hang\"]]", b.path("sides").toString());
+        assertEquals(1, b.path("count").asInt(), r.out());
+        assertEquals("[2]", b.path("savedCases").toString());
+        assertTrue(Files.readString(out.resolve("findings").resolve(b.path("id").asText()).resolve("cases/2/filler.json"))
+                .contains("\"clear\""));
+        // cases 3, 4 and 5 ran on a worker started again after the kill, and found nothing
+        assertEquals(1, s.path("workerRestarts").asInt(), r.out());
+        // the stopped worker was killed, not left behind
+        assertTrue(ProcessHandle.current().descendants().noneMatch(p -> p.info().commandLine().orElse("").contains("bug-hang")),
+                "a bug-hang worker is still running");
+    }
 }

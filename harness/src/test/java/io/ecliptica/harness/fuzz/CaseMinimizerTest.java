@@ -36,8 +36,8 @@ class CaseMinimizerTest {
                 List.of(args), 1_000_000);
     }
 
-    @Test
-    void oneDivergingCallAmongManyIsMinimizedToItselfInOneBlockWithPlainerArguments() throws Exception {
+    /** Ten calls in three blocks; only the sixth (block 1), rem(-7, 2), diverges on bug-rem-s. */
+    private static Vector tenCalls() throws Exception {
         byte[] arith = ModuleFiles.load(Path.of(CampaignTest.pool(), "arith.wat"));
         // rem(-7, 2): -1 signed, 1 as unsigned: the only call on which bug-rem-s differs
         Transaction culprit = call("rem", Bytes.fromHex("0x0102"), WasmValue.i32(-7), WasmValue.i32(2));
@@ -52,14 +52,23 @@ class CaseMinimizerTest {
             txs.add(new TxSpec(call("rem", Bytes.EMPTY, WasmValue.i32(7), WasmValue.i32(3)), Optional.empty()));
             blocks.add(new BlockSpec(new BlockHeader(10 + b, 1000 + b), txs, Optional.empty()));
         }
-        Vector v = new Vector(Path.of("m.json"), Vector.Kind.FILLER, "minimizer test", Profiles.DEFAULT,
+        return new Vector(Path.of("m.json"), Vector.Kind.FILLER, "minimizer test", Profiles.DEFAULT,
                 List.of(CaseDeriver.generatedContract(arith)), blocks, Optional.empty(), Optional.empty());
-        FuzzCase c = new FuzzCase(0, 0, "test", v, new TreeSet<>(), Optional.empty());
+    }
+
+    private static InProcessRunner remSRunner() throws Exception {
         EngineRegistry reg = EngineRegistry.discover();
         List<EngineExecutor> engines = List.of(
                 new EngineExecutor(reg.provider("chicory-interpreter").orElseThrow().create(), EngineExecutor.Limits.DEFAULT),
                 new EngineExecutor(reg.provider("bug-rem-s").orElseThrow().create(), EngineExecutor.Limits.DEFAULT));
-        try (InProcessRunner runner = new InProcessRunner(new DifferentialRunner(engines, Profiles::byId))) {
+        return new InProcessRunner(new DifferentialRunner(engines, Profiles::byId));
+    }
+
+    @Test
+    void oneDivergingCallAmongManyIsMinimizedToItselfInOneBlockWithPlainerArguments() throws Exception {
+        Vector v = tenCalls();
+        FuzzCase c = new FuzzCase(0, 0, "test", v, new TreeSet<>(), Optional.empty());
+        try (InProcessRunner runner = remSRunner()) {
             RunOutcome first = runner.run(v);
             Signature sig = Triage.signature(first, runner).orElseThrow();
             assertEquals("results", sig.field());
@@ -74,6 +83,36 @@ class CaseMinimizerTest {
             assertEquals(new BlockHeader(11, 1001), min.blocks().get(0).header(), "the culprit's own block is kept");
             assertEquals(sig, Triage.signature(m.outcome(), runner).orElseThrow());
             assertTrue(m.tests() <= 100);
+        }
+    }
+
+    /**
+     * A stop request (a campaign's Ctrl-C or SIGTERM) ends minimization before the next candidate
+     * run, with the smallest case so far. ddmin's first three runs: the first half (calls 1 to 5,
+     * no divergence), the second half (calls 6 to 10, the culprit first: kept), that half's first
+     * half (the culprit and the rem(7, 3) after it, both in block 1: kept).
+     */
+    @Test
+    void aStopEndsMinimizationBeforeTheNextRunWithTheSmallestCaseSoFar() throws Exception {
+        Vector v = tenCalls();
+        FuzzCase c = new FuzzCase(0, 0, "test", v, new TreeSet<>(), Optional.empty());
+        try (InProcessRunner runner = remSRunner()) {
+            RunOutcome first = runner.run(v);
+            Signature sig = Triage.signature(first, runner).orElseThrow();
+            java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+            CaseMinimizer.Minimized m = new CaseMinimizer(runner, Optional.empty(), 100, () -> asked.incrementAndGet() > 3)
+                    .minimize(c, sig, first);
+            assertEquals(3, m.tests());
+            Vector min = m.minimal().vector();
+            assertEquals(1, min.blocks().size());
+            assertEquals(new BlockHeader(11, 1001), min.blocks().get(0).header());
+            assertEquals(List.of("rem", "rem"), min.blocks().get(0).transactions().stream().map(t -> t.tx().function()).toList());
+            assertEquals(List.of(WasmValue.i32(-7), WasmValue.i32(2)), min.blocks().get(0).transactions().get(0).tx().args());
+            assertEquals(sig, Triage.signature(m.outcome(), runner).orElseThrow());
+
+            CaseMinimizer.Minimized none = new CaseMinimizer(runner, Optional.empty(), 100, () -> true).minimize(c, sig, first);
+            assertEquals(0, none.tests());
+            assertEquals(v, none.minimal().vector(), "stopped before any run: the case itself");
         }
     }
 }

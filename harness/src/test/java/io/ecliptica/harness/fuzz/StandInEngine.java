@@ -7,6 +7,7 @@ import io.ecliptica.engine.HostImport;
 import io.ecliptica.engine.WasmEngine;
 import io.ecliptica.harness.exec.EngineRegistry;
 import io.ecliptica.harness.exec.UnlistedEngineProvider;
+import io.ecliptica.harness.fuzz.isolate.WorkerMain;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -109,6 +110,41 @@ final class StandInEngine implements WasmEngine {
             return new StandInEngine(id(), "storage_write of an empty value is dropped", w -> w,
                     all -> replace(all, "storage_write", i -> new HostImport(i.module(), i.name(), i.type(),
                             (memory, args) -> (int) args[3] == 0 ? new long[0] : i.function().call(memory, args))));
+        }
+    }
+
+    /**
+     * The whole worker process stops answering (as a native engine stuck in a deadlock or a loop
+     * without interruption checks would) when a module calls {@code storage_remove}: it sends
+     * itself SIGSTOP, which no in-JVM guard can undo; only the campaign's deadline and kill end it.
+     * Refuses to run in any other JVM than a fuzz worker, which it would freeze.
+     */
+    public static final class HangProvider extends Provider {
+        @Override
+        public String id() {
+            return "bug-hang";
+        }
+
+        @Override
+        public WasmEngine create() throws EngineUnavailableException {
+            if (!System.getProperty("sun.java.command", "").startsWith(WorkerMain.class.getName())) {
+                throw new EngineUnavailableException("bug-hang stops its own process: only in a fuzz worker process", null);
+            }
+            return new StandInEngine(id(), "the process stops on storage_remove", w -> w,
+                    all -> replace(all, "storage_remove", i -> new HostImport(i.module(), i.name(), i.type(),
+                            (memory, args) -> {
+                                stopThisProcess();
+                                return i.function().call(memory, args);
+                            })));
+        }
+
+        private static void stopThisProcess() {
+            try {
+                new ProcessBuilder("kill", "-STOP", Long.toString(ProcessHandle.current().pid())).start().waitFor();
+                Thread.sleep(Long.MAX_VALUE); // not reached while stopped; the campaign kills the process
+            } catch (java.io.IOException | InterruptedException e) {
+                throw new IllegalStateException("bug-hang could not stop its process", e);
+            }
         }
     }
 

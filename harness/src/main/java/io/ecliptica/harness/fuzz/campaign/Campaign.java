@@ -139,7 +139,8 @@ public final class Campaign {
         if (!config.minimize() || bug.known().isPresent() || !FindingStore.couldImprove(bug, c.vector())) {
             return;
         }
-        CaseMinimizer.Minimized m = new CaseMinimizer(runner, shrinker, config.minimizeRuns()).minimize(c, sig, outcome);
+        CaseMinimizer.Minimized m = new CaseMinimizer(runner, shrinker, config.minimizeRuns(), stop::get)
+                .minimize(c, sig, outcome);
         if (bug.reproducer().isPresent()
                 && m.minimal().vector().transactionCount() >= bug.reproducer().get().transactions()) {
             return;

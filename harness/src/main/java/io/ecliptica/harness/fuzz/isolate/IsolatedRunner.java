@@ -27,20 +27,22 @@ import io.ecliptica.harness.exec.ExecutionProfile;
  * the next case, so one bad case never ends a campaign.
  */
 public final class IsolatedRunner implements CaseRunner {
-    /** Slack on top of the per-call guard for compiling and instantiating (GraalWasm, Chicory's compiler). */
-    private static final Duration SLACK = Duration.ofSeconds(30);
+    /** Default slack on top of the per-call guard for compiling and instantiating (GraalWasm, Chicory's compiler). */
+    public static final Duration SLACK = Duration.ofSeconds(30);
 
     private final List<EngineProcess> processes;
     private final List<EngineDescriptor> descriptors;
     private final int callTimeoutSeconds;
+    private final Duration slack;
     private final Function<String, ExecutionProfile> profiles;
     private final ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
 
     private IsolatedRunner(List<EngineProcess> processes, List<EngineDescriptor> descriptors, int callTimeoutSeconds,
-                           Function<String, ExecutionProfile> profiles) {
+                           Duration slack, Function<String, ExecutionProfile> profiles) {
         this.processes = processes;
         this.descriptors = descriptors;
         this.callTimeoutSeconds = callTimeoutSeconds;
+        this.slack = slack;
         this.profiles = profiles;
     }
 
@@ -51,6 +53,13 @@ public final class IsolatedRunner implements CaseRunner {
      */
     public static IsolatedRunner start(List<String> engineIds, int callTimeoutSeconds, Optional<Path> logDir,
                                        Function<String, ExecutionProfile> profiles)
+            throws EngineProcess.WorkerStartException {
+        return start(engineIds, callTimeoutSeconds, SLACK, logDir, profiles);
+    }
+
+    /** @param slack added to the per-call guard times the case's calls (plus one) before a silent worker is hung */
+    public static IsolatedRunner start(List<String> engineIds, int callTimeoutSeconds, Duration slack,
+                                       Optional<Path> logDir, Function<String, ExecutionProfile> profiles)
             throws EngineProcess.WorkerStartException {
         List<EngineProcess> procs = new ArrayList<>();
         for (String id : engineIds) {
@@ -74,7 +83,7 @@ public final class IsolatedRunner implements CaseRunner {
             procs.forEach(EngineProcess::close);
             throw new EngineProcess.WorkerStartException("interrupted while starting workers");
         }
-        return new IsolatedRunner(List.copyOf(procs), List.copyOf(ds), callTimeoutSeconds, profiles);
+        return new IsolatedRunner(List.copyOf(procs), List.copyOf(ds), callTimeoutSeconds, slack, profiles);
     }
 
     @Override
@@ -89,7 +98,7 @@ public final class IsolatedRunner implements CaseRunner {
 
     @Override
     public RunOutcome run(Vector vector) {
-        Duration deadline = Duration.ofSeconds((long) callTimeoutSeconds * (vector.transactionCount() + 1)).plus(SLACK);
+        Duration deadline = Duration.ofSeconds((long) callTimeoutSeconds * (vector.transactionCount() + 1)).plus(slack);
         List<Future<EngineProcess.Reply>> replies = new ArrayList<>();
         for (EngineProcess p : processes) {
             replies.add(pool.submit(() -> p.run(vector, deadline)));
@@ -129,7 +138,7 @@ public final class IsolatedRunner implements CaseRunner {
     public Optional<List<HostCallTrace.HostCall>> hostCalls(Vector vector, String engine, int block, int tx) {
         for (int i = 0; i < descriptors.size(); i++) {
             if (descriptors.get(i).id().equals(engine)) {
-                Duration deadline = Duration.ofSeconds((long) callTimeoutSeconds * (vector.transactionCount() + 1)).plus(SLACK);
+                Duration deadline = Duration.ofSeconds((long) callTimeoutSeconds * (vector.transactionCount() + 1)).plus(slack);
                 return processes.get(i).hostCalls(vector, block, tx, deadline);
             }
         }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 
 /**
  * Shrinks a case while its run keeps the same {@link Signature} (docs/fuzzing.md, "Minimizer"):
@@ -29,12 +30,22 @@ public final class CaseMinimizer {
     private final CaseRunner runner;
     private final Optional<ModuleShrinker> modules;
     private final int maxTests;
+    private final BooleanSupplier stopped;
     private int tests;
 
     public CaseMinimizer(CaseRunner runner, Optional<ModuleShrinker> modules, int maxTests) {
+        this(runner, modules, maxTests, () -> false);
+    }
+
+    /**
+     * @param stopped once true, no further candidate runs: the smallest case so far is the result
+     *                (it has the target signature), so a stopped campaign ends promptly
+     */
+    public CaseMinimizer(CaseRunner runner, Optional<ModuleShrinker> modules, int maxTests, BooleanSupplier stopped) {
         this.runner = runner;
         this.modules = modules;
         this.maxTests = maxTests;
+        this.stopped = stopped;
     }
 
     /** The result: the smallest case found, the outcome of its run, and how many runs it took. */
@@ -62,7 +73,7 @@ public final class CaseMinimizer {
     }
 
     private Optional<State> test(FuzzCase candidate, Signature target) {
-        if (tests >= maxTests) {
+        if (tests >= maxTests || stopped.getAsBoolean()) {
             return Optional.empty();
         }
         tests++;
