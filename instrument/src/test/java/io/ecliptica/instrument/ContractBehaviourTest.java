@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -74,38 +73,12 @@ class ContractBehaviourTest {
 
     /** Replays every transaction of the filler on both modules; returns how many ran. */
     static int replay(Path filler) throws Exception {
-        JsonNode root = new ObjectMapper().readTree(filler.toFile());
-        Map<String, byte[]> raw = new HashMap<>();
-        Map<String, byte[]> metered = new HashMap<>();
-        Map<String, byte[]> address = new HashMap<>();
-        Map<String, Map<String, byte[]>> rawStorage = new HashMap<>();
-        Map<String, Map<String, byte[]>> meteredStorage = new HashMap<>();
-        for (var e : root.path("contracts").properties()) {
-            byte[] wasm = Files.readAllBytes(filler.getParent().resolve(e.getValue().path("code").asText()));
-            raw.put(e.getKey(), wasm);
-            metered.put(e.getKey(), Instrumenter.prepare(wasm, Profile.ECLIPTICA_V1).wasm());
-            address.put(e.getKey(), hex(e.getValue().path("address").asText()));
-            Map<String, byte[]> preset = new HashMap<>();
-            for (var kv : e.getValue().path("storage").properties()) {
-                preset.put(HexFormat.of().formatHex(hex(kv.getKey())), hex(kv.getValue().asText()));
-            }
-            rawStorage.put(e.getKey(), new HashMap<>(preset));
-            meteredStorage.put(e.getKey(), new HashMap<>(preset));
-        }
-        int count = 0;
-        for (JsonNode block : root.path("blocks")) {
-            for (JsonNode tx : block.path("transactions")) {
-                String to = tx.path("to").asText();
-                if (!raw.containsKey(to)) {
-                    continue; // a transaction to a non-contract address
-                }
-                Outcome a = run(raw.get(to), tx, block, address.get(to), rawStorage.get(to));
-                Outcome b = run(metered.get(to), tx, block, address.get(to), meteredStorage.get(to));
-                assertEquals(a, b, filler.getFileName() + ": " + tx);
-                count++;
-            }
-        }
-        return count;
+        return FillerTransactions.load(filler).forEach((c, tx, block) -> {
+            Outcome a = run(c.raw(), tx, block, c.address(), c.rawStorage());
+            Outcome b = run(c.metered(), tx, block, c.address(), c.meteredStorage());
+            assertEquals(a, b, filler.getFileName() + ": " + tx);
+            return true;
+        });
     }
 
     static Outcome run(byte[] wasm, JsonNode tx, JsonNode block, byte[] self, Map<String, byte[]> storage) {

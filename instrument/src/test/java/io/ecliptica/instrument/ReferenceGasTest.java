@@ -5,12 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.dylibso.chicory.wasm.ChicoryException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -149,42 +145,16 @@ class ReferenceGasTest {
     }
 
     static int replay(Path filler) throws Exception {
-        JsonNode root = new ObjectMapper().readTree(filler.toFile());
-        Map<String, byte[]> raw = new HashMap<>();
-        Map<String, byte[]> metered = new HashMap<>();
-        Map<String, byte[]> address = new HashMap<>();
-        Map<String, Map<String, byte[]>> rawStorage = new HashMap<>();
-        Map<String, Map<String, byte[]>> meteredStorage = new HashMap<>();
-        for (var e : root.path("contracts").properties()) {
-            byte[] wasm = Files.readAllBytes(filler.getParent().resolve(e.getValue().path("code").asText()));
-            raw.put(e.getKey(), wasm);
-            metered.put(e.getKey(), Instrumenter.prepare(wasm, Profile.ECLIPTICA_V1).wasm());
-            address.put(e.getKey(), ContractBehaviourTest.hex(e.getValue().path("address").asText()));
-            Map<String, byte[]> preset = new HashMap<>();
-            for (var kv : e.getValue().path("storage").properties()) {
-                preset.put(HexFormat.of().formatHex(ContractBehaviourTest.hex(kv.getKey())),
-                        ContractBehaviourTest.hex(kv.getValue().asText()));
+        return FillerTransactions.load(filler).forEach((c, tx, block) -> {
+            ReferenceMeter ref = new ReferenceMeter(c.raw(), Profile.ECLIPTICA_V1);
+            Long a = gas(c.raw(), tx, block, c.address(), c.rawStorage(), ref);
+            Long b = gas(c.metered(), tx, block, c.address(), c.meteredStorage(), null);
+            if (a == null) {
+                return false;
             }
-            rawStorage.put(e.getKey(), new HashMap<>(preset));
-            meteredStorage.put(e.getKey(), new HashMap<>(preset));
-        }
-        int compared = 0;
-        for (JsonNode block : root.path("blocks")) {
-            for (JsonNode tx : block.path("transactions")) {
-                String to = tx.path("to").asText();
-                if (!raw.containsKey(to)) {
-                    continue;
-                }
-                ReferenceMeter ref = new ReferenceMeter(raw.get(to), Profile.ECLIPTICA_V1);
-                Long a = gas(raw.get(to), tx, block, address.get(to), rawStorage.get(to), ref);
-                Long b = gas(metered.get(to), tx, block, address.get(to), meteredStorage.get(to), null);
-                if (a != null) {
-                    assertEquals(ref.total, (long) b, filler.getFileName() + ": " + tx);
-                    compared++;
-                }
-            }
-        }
-        return compared;
+            assertEquals(ref.total, (long) b, filler.getFileName() + ": " + tx);
+            return true;
+        });
     }
 
     /**
