@@ -181,4 +181,28 @@ class CampaignTest {
         assertTrue(ProcessHandle.current().descendants().noneMatch(p -> p.info().commandLine().orElse("").contains("bug-hang")),
                 "a bug-hang worker is still running");
     }
+
+    /**
+     * With one minimizer run per occurrence the first occurrence's reproducer keeps several calls,
+     * and a later occurrence with fewer calls replaces it: the bug folder then holds exactly one
+     * reproducer, the one bug.json and the summary name.
+     */
+    @Test
+    void aLaterSmallerReproducerReplacesTheFirstAndLeavesNoOtherFolder() throws IOException {
+        Path out = tmp.resolve("replace");
+        Run r = harness("fuzz", "--in-process", "--seed", "7", "--cases", "60", "--out", out.toString(), "--contracts", pool(),
+                "--generated", "0", "--engines", "chicory-interpreter,bug-rem-s", "--minimize-runs", "1");
+        assertEquals(1, r.exit(), r.err());
+        JsonNode b = r.json().path("bugs").get(0);
+        JsonNode repro = b.path("reproducer");
+        // the first occurrence is always minimized and written: another source case means it was replaced
+        assertTrue(repro.path("fromCase").asLong() != b.path("firstCase").asLong(), r.out());
+        Path bugDir = out.resolve("findings").resolve(b.path("id").asText());
+        List<String> entries;
+        try (java.util.stream.Stream<Path> s = Files.list(bugDir)) {
+            entries = s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        assertEquals(List.of("bug.json", "cases", "repro-" + repro.path("fromCase").asText()), entries);
+        assertEquals("findings/" + b.path("id").asText() + "/repro-" + repro.path("fromCase").asText(), repro.path("dir").asText());
+    }
 }

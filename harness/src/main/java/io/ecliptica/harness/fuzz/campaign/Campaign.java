@@ -145,13 +145,13 @@ public final class Campaign {
                 && m.minimal().vector().transactionCount() >= bug.reproducer().get().transactions()) {
             return;
         }
-        java.nio.file.Path dir = store.bugDir(sig).resolve("repro");
-        Reproducer.Written w = Reproducer.write(m.minimal().vector(),
-                m.minimal().module().map(g -> g.wat().get()), m.outcome(), sig,
-                costTableHash.apply(m.minimal().vector().profile()), dir);
         int code = m.minimal().vector().contracts().stream().mapToInt(ct -> ct.code().length()).sum();
-        store.reproduced(bug, new FindingStore.Reproduction(dir, c.index(), m.minimal().vector().transactionCount(), code,
-                w.fixture().isPresent(), m.tests()));
+        store.reproduce(bug, c.index(), dir -> {
+            Reproducer.Written w = Reproducer.write(m.minimal().vector(), m.minimal().module().map(g -> g.wat().get()),
+                    m.outcome(), sig, costTableHash.apply(m.minimal().vector().profile()), dir);
+            return new FindingStore.Reproduction(dir, c.index(), m.minimal().vector().transactionCount(), code,
+                    w.fixture().isPresent(), m.tests());
+        });
     }
 
     private void report(long cases, long nanos, int opcodes) {

@@ -32,4 +32,30 @@ public final class AtomicFiles {
         }
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
+
+    /**
+     * Renames a folder to a name that does not exist yet, atomically, and forces the parent
+     * folder's entry to disk where the platform allows it.
+     */
+    public static void moveDirectory(Path from, Path to) throws IOException {
+        Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        Path parent = to.toAbsolutePath().getParent();
+        try (FileChannel ch = FileChannel.open(parent, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException notOnThisPlatform) {
+            // a folder cannot be opened for forcing here (Windows): the rename itself stands
+        }
+    }
+
+    /** Deletes a file or a folder with everything in it; nothing if it does not exist. */
+    public static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> all = Files.walk(root)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
 }

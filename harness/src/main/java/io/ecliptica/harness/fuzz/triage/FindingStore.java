@@ -6,6 +6,7 @@ import io.ecliptica.harness.fuzz.campaign.FuzzCase;
 import io.ecliptica.harness.vector.CanonicalJson;
 import io.ecliptica.harness.vector.Vector;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -87,6 +88,17 @@ public final class FindingStore {
         /** Smaller is better: fewer transactions first, then less code. */
         public static final Comparator<Reproduction> SIZE = Comparator.comparingInt(Reproduction::transactions)
                 .thenComparingInt(Reproduction::codeBytes);
+
+        Reproduction at(Path other) {
+            return new Reproduction(other, caseIndex, transactions, codeBytes, fixture, tests);
+        }
+    }
+
+    /** Writes a reproducer's files into a folder and describes them. */
+    @FunctionalInterface
+    public interface ReproducerWriter {
+        /** @param dir an empty folder, not yet the bug's reproducer; the result names it */
+        Reproduction write(Path dir) throws IOException;
     }
 
     public Path root() {
@@ -123,12 +135,50 @@ public final class FindingStore {
         return bug;
     }
 
-    public void reproduced(Bug bug, Reproduction r) throws IOException {
-        if (bug.reproducer.isEmpty() || Reproduction.SIZE.compare(r, bug.reproducer.get()) < 0) {
-            bug.reproducer = Optional.of(r);
+    /**
+     * Writes a reproducer from case {@code caseIndex} and makes it the bug's if it is smaller than
+     * the current one, which then goes whole. Each reproducer has its own folder
+     * {@code findings/ID/repro-INDEX/}, and {@code bug.json} names the current one, so a process
+     * that dies at any step leaves {@code bug.json} naming a complete reproducer:
+     * <ol>
+     *   <li>the files are written into {@code .repro-INDEX.part/} (each one whole and forced);</li>
+     *   <li>that folder is renamed to {@code repro-INDEX/} (atomic; a part folder is never named);</li>
+     *   <li>{@code bug.json} is rewritten to name it (atomic: the commit point);</li>
+     *   <li>the old folder is deleted, now that nothing names it.</li>
+     * </ol>
+     * A reproducer that is not smaller is deleted instead. A write that fails leaves the old
+     * reproducer as it was and removes the partial folder.
+     */
+    public void reproduce(Bug bug, long caseIndex, ReproducerWriter writer) throws IOException {
+        Path bugDir = bugDir(bug.signature);
+        Path part = bugDir.resolve(".repro-" + caseIndex + ".part");
+        Path dir = bugDir.resolve(REPRODUCER_PREFIX + caseIndex);
+        // a case index runs once per campaign: anything under these names is debris of an earlier run into OUT
+        AtomicFiles.deleteTree(part);
+        AtomicFiles.deleteTree(dir);
+        Files.createDirectories(part);
+        Reproduction r;
+        try {
+            r = writer.write(part).at(dir);
+        } catch (IOException | RuntimeException e) {
+            AtomicFiles.deleteTree(part);
+            throw e;
         }
+        AtomicFiles.moveDirectory(part, dir);
+        Optional<Reproduction> old = bug.reproducer;
+        if (old.isPresent() && Reproduction.SIZE.compare(r, old.get()) >= 0) {
+            AtomicFiles.deleteTree(dir);
+            return;
+        }
+        bug.reproducer = Optional.of(r);
         writeBug(bug);
+        if (old.isPresent()) {
+            AtomicFiles.deleteTree(old.get().dir());
+        }
     }
+
+    /** Reproducer folders are named this plus the index of the case they were minimized from. */
+    public static final String REPRODUCER_PREFIX = "repro-";
 
     /** Whether a case of this size could give a smaller reproducer than the bug has. */
     public static boolean couldImprove(Bug bug, Vector v) {
