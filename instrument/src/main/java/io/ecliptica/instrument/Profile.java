@@ -202,6 +202,10 @@ public record Profile(String id, boolean passThrough, boolean allowFloats, boole
         // a fixed rule of every instrumenting profile (docs/gas.md §15), listed so that the hash
         // of fixtures filled before it differs
         s.append("active-data-segments dropped").append('\n');
+        // the exact rewrites of docs/gas.md §16, fixed for every instrumenting profile likewise
+        s.append("float-loads integer").append('\n');
+        s.append("convert-i64-u round-to-odd").append('\n');
+        s.append("address-overflow trapped").append('\n');
         s.append(limits.render());
         for (CostClass c : CostClass.values()) {
             s.append("class ").append(c.name()).append(' ').append(costs.weight(c)).append('\n');

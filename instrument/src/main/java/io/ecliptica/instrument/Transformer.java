@@ -19,7 +19,8 @@ import java.util.List;
 /**
  * Rewrites a validated, gated module under a profile: the host-contract imports, globals and
  * exports, the start-function rule, and per function the stack-height check, the gas charges and
- * the NaN canonicalization; before all of them, the dropped-active-segment rule
+ * the NaN canonicalization, and the exact rewrites of instructions some engine gets wrong
+ * ({@link ExactRewrites}); before all of them, the dropped-active-segment rule
  * ({@link DroppedSegments}) (docs/gas.md).
  */
 final class Transformer {
@@ -445,7 +446,7 @@ final class Transformer {
     }
 
     /** Rewrites one function body. */
-    private final class Body {
+    private final class Body implements ExactRewrites.Scratch {
         private final int f;
         private final Code code;
         private final FuncType type;
@@ -491,15 +492,20 @@ final class Transformer {
 
         private int i64Scratch = -1;
 
-        /** The scratch local of a priced host function's one i64 parameter (call_contract's gas). */
-        private int i64() {
+        /**
+         * The i64 scratch local: a priced host function's one i64 parameter (call_contract's gas), or
+         * an exact rewrite's operand (§16); each use ends before the next begins.
+         */
+        @Override
+        public int i64() {
             if (i64Scratch < 0) {
                 i64Scratch = newLocal(ValType.I64);
             }
             return i64Scratch;
         }
 
-        private int i32(int k) {
+        @Override
+        public int i32(int k) {
             if (i32Scratch[k] < 0) {
                 i32Scratch[k] = newLocal(ValType.I32);
             }
@@ -581,23 +587,42 @@ final class Transformer {
             emit(Op.I32_ADD);
         }
 
+        @Override
+        public int f32() {
+            if (f32Scratch < 0) {
+                f32Scratch = newLocal(ValType.F32);
+            }
+            return f32Scratch;
+        }
+
+        @Override
+        public int f64() {
+            if (f64Scratch < 0) {
+                f64Scratch = newLocal(ValType.F64);
+            }
+            return f64Scratch;
+        }
+
+        /** An input instruction with no rule of its own here: as it is, or its exact rewrite (docs/gas.md §16). */
+        private void plain(Instr ins) {
+            if (ExactRewrites.applies(ins)) {
+                ExactRewrites.emit(ins, dst, this);
+            } else {
+                dst.add(ins);
+            }
+        }
+
         private void canonicalize(ValType t) {
             int x;
             if (t == ValType.F32) {
-                if (f32Scratch < 0) {
-                    f32Scratch = newLocal(ValType.F32);
-                }
-                x = f32Scratch;
+                x = f32();
                 emit(Op.LOCAL_TEE, x);
                 emit(Op.F32_CONST, Instrumenter.CANONICAL_NAN_F32 & 0xFFFF_FFFFL);
                 emit(Op.LOCAL_GET, x);
                 emit(Op.LOCAL_GET, x);
                 emit(Op.F32_EQ);
             } else {
-                if (f64Scratch < 0) {
-                    f64Scratch = newLocal(ValType.F64);
-                }
-                x = f64Scratch;
+                x = f64();
                 emit(Op.LOCAL_TEE, x);
                 emit(Op.F64_CONST, Instrumenter.CANONICAL_NAN_F64);
                 emit(Op.LOCAL_GET, x);
@@ -758,7 +783,7 @@ final class Transformer {
                     } else if (ins.op() == Op.LOCAL_GET || ins.op() == Op.LOCAL_SET || ins.op() == Op.LOCAL_TEE) {
                         dst.add(local(ins));
                     } else {
-                        dst.add(ins);
+                        plain(ins);
                     }
                     nan(ins);
                     continue;
@@ -870,7 +895,7 @@ final class Transformer {
                         }
                     }
                     case LOCAL_GET, LOCAL_SET, LOCAL_TEE -> dst.add(local(ins));
-                    default -> dst.add(ins);
+                    default -> plain(ins);
                 }
                 nan(ins);
             }

@@ -50,9 +50,11 @@ class ProfileTest {
         String r = Profile.ECLIPTICA_V1.rendering();
         assertTrue(r.startsWith("ecliptica-profile/2\nid ecliptica-v1\npass-through false\nfloats allowed\n"
                 + "bulk-memory allowed\nimports host-table\ngas on\nstack on limit 100000 overhead 4\nnan canonical\n"
-                + "active-data-segments dropped\nlimit memory-pages 1024\n"), r);
-        assertTrue(Profile.COSMWASM_LIKE.rendering().contains("\nnan canonical\nactive-data-segments dropped\nlimit "),
-                "the rule of every instrumenting profile");
+                + "active-data-segments dropped\nfloat-loads integer\nconvert-i64-u round-to-odd\n"
+                + "address-overflow trapped\nlimit memory-pages 1024\n"), r);
+        assertTrue(Profile.COSMWASM_LIKE.rendering().contains("\nnan canonical\nactive-data-segments dropped\n"
+                + "float-loads integer\nconvert-i64-u round-to-odd\naddress-overflow trapped\nlimit "),
+                "the rules of every instrumenting profile");
         assertTrue(r.contains("\nclass INT_DIV 8\n"));
         assertTrue(r.contains("\nop 0x6a i32.add 1\n"));
         assertTrue(r.contains("\nop 0xfc 0x0b memory.fill 10\n"));
