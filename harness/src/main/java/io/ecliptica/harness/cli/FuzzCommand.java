@@ -82,6 +82,11 @@ final class FuzzCommand implements Callable<Integer> {
             description = "Share of cases with a generated module (default: ${DEFAULT-VALUE}).")
     int generatedPercent;
 
+    @Option(names = "--private", defaultValue = "0", paramLabel = "PERCENT",
+            description = "Share of cases run on a private chain: signed calls, encrypted storage, sealed outputs "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int privatePercent;
+
     @Option(names = "--profile", defaultValue = "ecliptica-v1", paramLabel = "ID", description = "Execution profile (default: ${DEFAULT-VALUE}).")
     String profile;
 
@@ -112,8 +117,9 @@ final class FuzzCommand implements Callable<Integer> {
             return usage("give a budget: --time DURATION and/or --cases N");
         }
         if (cases != null && cases < 0 || timeoutSeconds <= 0 || minimizeRuns < 0 || generatedPercent < 0
-                || generatedPercent > 100 || workerSlackSeconds < 0) {
-            return usage("--cases, --minimize-runs, --worker-slack must be >= 0, --timeout > 0, --generated in 0..100");
+                || generatedPercent > 100 || workerSlackSeconds < 0 || privatePercent < 0 || privatePercent > 100) {
+            return usage("--cases, --minimize-runs, --worker-slack must be >= 0, --timeout > 0, --generated and "
+                    + "--private in 0..100");
         }
         ContractPool pool;
         try {
@@ -161,7 +167,7 @@ final class FuzzCommand implements Callable<Integer> {
     private int campaign(CaseRunner runner, Shard sh, Optional<Duration> budget, ContractPool pool,
                          Optional<ModuleSource> generator, Optional<ModuleShrinker> shrinker, KnownFindings knownBugs,
                          AtomicBoolean stop) throws IOException {
-        CaseDeriver deriver = new CaseDeriver(seed, pool, generator, generatedPercent, profile);
+        CaseDeriver deriver = new CaseDeriver(seed, pool, generator, generatedPercent, privatePercent, profile);
         FindingStore store = new FindingStore(out, knownBugs);
         Campaign.Config config = new Campaign.Config(sh, budget, Optional.ofNullable(cases), minimizeRuns > 0, minimizeRuns);
         Campaign.Result result = new Campaign(config, deriver, runner, store, shrinker,
@@ -170,8 +176,8 @@ final class FuzzCommand implements Callable<Integer> {
         int exit = store.newBugs().isEmpty() ? ExitCode.OK : ExitCode.DIFFERENCE;
         int restarts = runner instanceof IsolatedRunner iso ? iso.restarts() : 0;
         CampaignSummary.Setup setup = new CampaignSummary.Setup(seed, sh, profile, pool.hash(), pool.entries().size(),
-                generator.isEmpty() ? 0 : pool.isEmpty() ? 100 : generatedPercent, generator.isPresent(), !inProcess,
-                timeoutSeconds);
+                generator.isEmpty() ? 0 : pool.isEmpty() ? 100 : generatedPercent, privatePercent, generator.isPresent(),
+                !inProcess, timeoutSeconds);
         byte[] summary = CanonicalJson.toBytes(CampaignSummary.build(setup, runner.engines(), result, store, restarts, exit));
         AtomicFiles.write(out.resolve("summary.json"), summary);
         main.out.print(new String(summary, java.nio.charset.StandardCharsets.UTF_8));

@@ -18,10 +18,12 @@ public final class AccountKeys {
 
     public static final int SECRET_LENGTH = 32;
 
+    private final Bytes secret;
     private final ViewingKey viewingKey;
     private final SpendingKey spendingKey;
 
-    private AccountKeys(ViewingKey viewingKey, SpendingKey spendingKey) {
+    private AccountKeys(Bytes secret, ViewingKey viewingKey, SpendingKey spendingKey) {
+        this.secret = secret;
         this.viewingKey = viewingKey;
         this.spendingKey = spendingKey;
     }
@@ -29,7 +31,7 @@ public final class AccountKeys {
     /** The keys of the 32-byte account secret. */
     public static AccountKeys fromSecret(Bytes secret) {
         Encoding.requireLength(secret, SECRET_LENGTH, "account secret");
-        return new AccountKeys(
+        return new AccountKeys(secret,
                 ViewingKey.fromSeed(Kdf.derive(secret, Domain.VIEWING_SEED, Bytes.EMPTY, ViewingKey.SEED_LENGTH)),
                 SpendingKey.fromSeed(Kdf.derive(secret, Domain.SPENDING_SEED, Bytes.EMPTY, SpendingKey.SEED_LENGTH)));
     }
@@ -44,6 +46,11 @@ public final class AccountKeys {
 
     public Bytes address() {
         return spendingKey.address();
+    }
+
+    /** The account secret itself, for writing a filler that holds test keys (privacy.md §8.2: export by name only). */
+    public Bytes exportSecret() {
+        return secret;
     }
 
     @Override

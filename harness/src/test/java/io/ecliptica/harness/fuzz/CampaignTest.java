@@ -205,4 +205,41 @@ class CampaignTest {
         assertEquals(List.of("bug.json", "cases", "repro-" + repro.path("fromCase").asText()), entries);
         assertEquals("findings/" + b.path("id").asText() + "/repro-" + repro.path("fromCase").asText(), repro.path("dir").asText());
     }
+
+    /**
+     * On private chains (--private 100) the same stand-in bug has the same signature: the typed
+     * results of a call stay in the clear (privacy.md §10.4 seals the return data and event data,
+     * not the results). Its reproducer is a private vector: the filler holds the chain's test keys and
+     * names the senders' accounts, the fixture expects the sealed output (an envelope of the empty
+     * return data: 1 + 1088 + 0 + 16 bytes, privacy.md §5), and verify reproduces it.
+     */
+    @Test
+    void aStandInBugIsFoundOnPrivateChainsAndItsReproducerIsAPrivateVector() throws IOException {
+        Path out = tmp.resolve("private");
+        Run r = harness("fuzz", "--in-process", "--seed", "7", "--cases", "40", "--out", out.toString(), "--contracts", pool(),
+                "--generated", "0", "--private", "100", "--engines", "chicory-interpreter,bug-rem-s");
+        assertEquals(1, r.exit(), r.err());
+        JsonNode s = r.json();
+        assertEquals(100, s.path("campaign").path("privatePercent").asInt());
+        assertEquals(1, s.path("distinctBugs").asInt(), r.out());
+        JsonNode b = s.path("bugs").get(0);
+        assertEquals("results: [chicory-interpreter] vs [bug-rem-s]; outcomes ok / ok", b.path("signature").asText());
+        assertTrue(b.path("firstOrigin").asText().endsWith("on a private chain"), b.toString());
+        Path repro = out.resolve(b.path("reproducer").path("dir").asText());
+        assertEquals(1, b.path("reproducer").path("transactions").asInt());
+        JsonNode filler = new ObjectMapper().readTree(repro.resolve("filler.json").toFile());
+        assertTrue(filler.path("privacy").path("accounts").path("sender0").path("secret").isTextual());
+        JsonNode call = filler.path("blocks").get(0).path("transactions").get(0);
+        assertTrue(call.path("from").asText().startsWith("sender"), call.toString());
+        JsonNode fixture = new ObjectMapper().readTree(repro.resolve("fixture.json").toFile());
+        assertEquals("ecliptica-privacy/1", fixture.path("privacy").path("scheme").asText());
+        JsonNode expect = fixture.path("blocks").get(0).path("transactions").get(0).path("expect");
+        assertEquals("ok", expect.path("status").asText());
+        assertEquals(2 + 2 * (1 + 1088 + 16), expect.path("output").asText().length(), expect.toString());
+
+        Run diverges = harness("verify", "--engines", "chicory-interpreter,bug-rem-s", repro.resolve("fixture.json").toString());
+        assertEquals(1, diverges.exit(), diverges.out() + diverges.err());
+        Run reference = harness("verify", "--engines", "chicory-interpreter,wasmtime", repro.resolve("fixture.json").toString());
+        assertEquals(0, reference.exit(), reference.out() + reference.err());
+    }
 }

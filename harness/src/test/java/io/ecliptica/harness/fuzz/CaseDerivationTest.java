@@ -19,6 +19,7 @@ import io.ecliptica.harness.vector.TxSpec;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -122,5 +123,69 @@ class CaseDerivationTest {
         assertThrows(IllegalArgumentException.class, () -> Shard.parse("5/5"));
         assertThrows(IllegalArgumentException.class, () -> Shard.parse("1-2"));
         assertThrows(IllegalArgumentException.class, () -> Shard.parse("-1/2"));
+    }
+
+    /**
+     * docs/fuzzing.md "Case derivation", step 7: a private case is the plaintext case's calls, each
+     * sent by the account of its sender index and signed at that account's count of earlier calls,
+     * with the contract's storage stored encrypted; the chain is drawn after every other draw.
+     */
+    @Test
+    void aPrivateCaseIsThePlaintextCaseSignedOnItsOwnChain() throws IOException {
+        ContractPool pool = ContractPool.load(FILLERS);
+        CaseDeriver plain = new CaseDeriver(5, pool, Optional.empty(), 0, 0, Profiles.DEFAULT);
+        CaseDeriver all = new CaseDeriver(5, pool, Optional.empty(), 0, 100, Profiles.DEFAULT);
+        java.util.Set<String> masters = new HashSet<>();
+        boolean storage = false;
+        for (long i = 0; i < 8; i++) {
+            io.ecliptica.harness.vector.Vector p = plain.derive(i).vector();
+            io.ecliptica.harness.vector.Vector v = all.derive(i).vector();
+            assertTrue(p.privacy().isEmpty());
+            io.ecliptica.harness.vector.PrivacySpec chain = v.privacy().orElseThrow();
+            assertTrue(masters.add(chain.master().exportText()), "every case has its own master secret");
+            assertEquals(List.of("sender0", "sender1", "sender2", "sender3"),
+                    chain.accounts().stream().map(a -> a.name()).toList());
+            assertEquals(p.contracts().get(0).code(), v.contracts().get(0).code());
+            assertEquals(p.contracts().get(0).storage().keySet(), v.contracts().get(0).storage().keySet());
+            for (var kv : p.contracts().get(0).storage().entrySet()) {
+                storage = true;
+                io.ecliptica.harness.state.Bytes stored = v.contracts().get(0).storage().get(kv.getKey());
+                assertEquals(kv.getValue().length() + 29, stored.length(), "privacy.md 3.5: 29 bytes longer");
+                assertEquals(kv.getValue(), chain.master().contract(CaseDeriver.CONTRACT).decrypt(kv.getKey(), stored));
+            }
+            assertEquals(p.blocks().size(), v.blocks().size());
+            long[] nonces = new long[4];
+            for (int b = 0; b < p.blocks().size(); b++) {
+                assertEquals(p.blocks().get(b).header(), v.blocks().get(b).header());
+                for (int t = 0; t < p.blocks().get(b).transactions().size(); t++) {
+                    io.ecliptica.harness.exec.Transaction x = p.blocks().get(b).transactions().get(t).tx();
+                    io.ecliptica.harness.exec.Transaction y = v.blocks().get(b).transactions().get(t).tx();
+                    assertEquals(List.of(x.to(), x.function(), x.input(), x.args(), x.gasLimit()),
+                            List.of(y.to(), y.function(), y.input(), y.args(), y.gasLimit()));
+                    int k = (x.from().toByteArray()[0] & 0xff) / 0x11 - 10; // 0xaa.. is sender 0, 0xdd.. sender 3
+                    io.ecliptica.harness.vector.PrivacySpec.Account a = chain.accounts().get(k);
+                    assertEquals(a.address(), y.from());
+                    io.ecliptica.harness.exec.TxAuth auth = y.auth().orElseThrow();
+                    assertEquals(nonces[k]++, auth.nonce());
+                    assertEquals(a.spendingKey().encoded(), auth.publicKey());
+                    assertTrue(a.spendingKey().verify(y.payload(chain.chainId(), auth.nonce()).encode(), auth.signature()));
+                }
+            }
+        }
+        assertTrue(storage, "some case calls a contract with initial storage");
+        // a share of 50 % makes some cases private (on the same chain as under 100 %: the share's draw
+        // comes before the chain's) and leaves the others exactly the plaintext ones
+        CaseDeriver half = new CaseDeriver(5, pool, Optional.empty(), 0, 50, Profiles.DEFAULT);
+        int privateCases = 0;
+        for (long i = 0; i < 24; i++) {
+            io.ecliptica.harness.vector.Vector v = half.derive(i).vector();
+            if (v.privacy().isPresent()) {
+                privateCases++;
+                assertEquals(all.derive(i).vector().privacy().get().master().exportText(), v.privacy().get().master().exportText());
+            } else {
+                assertEquals(plain.derive(i).vector(), v);
+            }
+        }
+        assertTrue(privateCases > 3 && privateCases < 21, privateCases + " of 24");
     }
 }

@@ -2,6 +2,7 @@ package io.ecliptica.harness.fuzz;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ecliptica.engine.EngineDescriptor;
 import io.ecliptica.engine.WasmValue;
@@ -16,6 +17,7 @@ import io.ecliptica.harness.result.Status;
 import io.ecliptica.harness.result.StorageWrite;
 import io.ecliptica.harness.runner.EngineTrace;
 import io.ecliptica.harness.state.Bytes;
+import io.ecliptica.harness.vector.PrivacySpec;
 import io.ecliptica.harness.vector.Vector;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
@@ -36,6 +38,33 @@ class WireTest {
             byte[] payload = Wire.run(v);
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload, 1, payload.length - 1));
             assertEquals(v, Wire.readRun(in));
+        }
+    }
+
+    /** A private case travels with its signatures and what executing needs, never an account secret. */
+    @Test
+    void privateCasesRoundTripWithoutTheAccountSecrets() throws IOException {
+        CaseDeriver d = new CaseDeriver(5, ContractPool.load(Path.of("..", "vectors", "fillers")), Optional.empty(), 0, 100,
+                Profiles.DEFAULT);
+        for (long i = 0; i < 4; i++) {
+            Vector v = d.derive(i).vector();
+            byte[] payload = Wire.run(v);
+            Vector back = Wire.readRun(new DataInputStream(new ByteArrayInputStream(payload, 1, payload.length - 1)));
+            assertEquals(v.contracts(), back.contracts());
+            assertEquals(v.blocks(), back.blocks(), "calls with their nonce, public key and signature");
+            PrivacySpec p = v.privacy().orElseThrow();
+            PrivacySpec q = back.privacy().orElseThrow();
+            assertEquals(p.chainId(), q.chainId());
+            assertEquals(p.master().exportText(), q.master().exportText());
+            assertEquals(p.accounts().size(), q.accounts().size());
+            for (int a = 0; a < p.accounts().size(); a++) {
+                PrivacySpec.Account x = p.accounts().get(a);
+                PrivacySpec.Account y = q.accounts().get(a);
+                assertEquals(List.of(x.name(), x.address(), x.viewingKey(), x.spendingKey(), x.listed()),
+                        List.of(y.name(), y.address(), y.viewingKey(), y.spendingKey(), y.listed()));
+                assertTrue(x.keys().isPresent());
+                assertTrue(y.keys().isEmpty(), "the account secret stays in the campaign");
+            }
         }
     }
 

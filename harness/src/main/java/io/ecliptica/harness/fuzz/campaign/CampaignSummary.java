@@ -17,7 +17,8 @@ public final class CampaignSummary {
 
     /** Everything that defines which cases ran, so another run can reproduce them. */
     public record Setup(long seed, Shard shard, String profile, String contractsHash, int contractCount,
-                        int generatedPercent, boolean generator, boolean isolated, int callTimeoutSeconds) {
+                        int generatedPercent, int privatePercent, boolean generator, boolean isolated,
+                        int callTimeoutSeconds) {
     }
 
     public static ObjectNode build(Setup setup, List<EngineDescriptor> engines, Campaign.Result result,
@@ -31,6 +32,7 @@ public final class CampaignSummary {
         c.put("contractsHash", setup.contractsHash());
         c.put("contracts", setup.contractCount());
         c.put("generatedPercent", setup.generatedPercent());
+        c.put("privatePercent", setup.privatePercent());
         c.put("moduleGenerator", setup.generator());
         c.put("isolation", setup.isolated() ? "worker-processes" : "in-process");
         c.put("callTimeoutSeconds", setup.callTimeoutSeconds());

@@ -47,6 +47,7 @@ public final class CaseDeriver {
     private final ContractPool pool;
     private final Optional<ModuleSource> modules;
     private final int generatedPercent;
+    private final int privatePercent;
     private final String profile;
 
     /**
@@ -54,6 +55,12 @@ public final class CaseDeriver {
      *     the pool is empty, none if there is no module source
      */
     public CaseDeriver(long seed, ContractPool pool, Optional<ModuleSource> modules, int generatedPercent, String profile) {
+        this(seed, pool, modules, generatedPercent, 0, profile);
+    }
+
+    /** @param privatePercent share of cases that run on a private chain (0..100) */
+    public CaseDeriver(long seed, ContractPool pool, Optional<ModuleSource> modules, int generatedPercent,
+                       int privatePercent, String profile) {
         if (pool.isEmpty() && modules.isEmpty()) {
             throw new IllegalArgumentException("no contracts and no module generator: nothing to fuzz");
         }
@@ -61,6 +68,7 @@ public final class CaseDeriver {
         this.pool = pool;
         this.modules = modules;
         this.generatedPercent = modules.isEmpty() ? 0 : pool.isEmpty() ? 100 : generatedPercent;
+        this.privatePercent = privatePercent;
         this.profile = profile;
     }
 
@@ -114,6 +122,11 @@ public final class CaseDeriver {
         Vector v = new Vector(Path.of("fuzz-" + Long.toUnsignedString(seed) + "-" + index + ".json"),
                 Vector.Kind.FILLER, "fuzz case " + index + " of seed " + seed + ": " + origin, profile,
                 List.of(contract), blocks, Optional.empty(), Optional.empty());
+        // drawn last, and always: the plaintext draws above are the same with or without privacy
+        if (r.chance(privatePercent)) {
+            v = PrivateCase.apply(v, PrivateCase.draw(r));
+            origin += " on a private chain";
+        }
         return new FuzzCase(seed, index, origin, v, opcodes, module);
     }
 

@@ -1,5 +1,10 @@
 package io.ecliptica.harness.fuzz.isolate;
 
+import io.ecliptica.harness.crypto.ChainSecret;
+import io.ecliptica.harness.crypto.SpendingPublicKey;
+import io.ecliptica.harness.crypto.ViewingPublicKey;
+import io.ecliptica.harness.exec.TxAuth;
+import io.ecliptica.harness.vector.PrivacySpec;
 import io.ecliptica.engine.EngineDescriptor;
 import io.ecliptica.engine.ValueType;
 import io.ecliptica.engine.WasmValue;
@@ -131,8 +136,8 @@ public final class Wire {
 
     /** A RUN message; only fillers travel (campaign cases carry no expectations). */
     public static byte[] run(Vector v) {
-        if (v.kind() != Vector.Kind.FILLER || v.privacy().isPresent()) {
-            throw new IllegalArgumentException("only plaintext fillers are sent to workers");
+        if (v.kind() != Vector.Kind.FILLER) {
+            throw new IllegalArgumentException("only fillers are sent to workers");
         }
         return build(RUN, o -> {
             str(o, v.file().toString());
@@ -163,6 +168,26 @@ public final class Wire {
                     bytes(o, tx.input());
                     values(o, tx.args());
                     o.writeLong(tx.gasLimit());
+                    o.writeBoolean(tx.auth().isPresent());
+                    if (tx.auth().isPresent()) {
+                        o.writeLong(tx.auth().get().nonce());
+                        bytes(o, tx.auth().get().publicKey());
+                        bytes(o, tx.auth().get().signature());
+                    }
+                }
+            }
+            // a private chain: what executing needs (privacy.md §10.6), never an account secret
+            o.writeBoolean(v.privacy().isPresent());
+            if (v.privacy().isPresent()) {
+                PrivacySpec p = v.privacy().get();
+                o.writeLong(p.chainId());
+                bytes(o, Bytes.fromHex(p.master().exportText().substring("master:".length())));
+                o.writeInt(p.accounts().size());
+                for (PrivacySpec.Account a : p.accounts()) {
+                    str(o, a.name());
+                    bytes(o, a.viewingKey().encoded());
+                    bytes(o, a.spendingKey().encoded());
+                    o.writeBoolean(a.listed());
                 }
             }
         });
@@ -255,13 +280,30 @@ public final class Wire {
             BlockHeader header = new BlockHeader(in.readLong(), in.readLong());
             List<TxSpec> txs = new ArrayList<>();
             for (int t = in.readInt(); t > 0; t--) {
-                txs.add(new TxSpec(new Transaction(bytes(in), bytes(in), str(in), bytes(in), values(in), in.readLong()),
-                        Optional.empty()));
+                Transaction tx = new Transaction(bytes(in), bytes(in), str(in), bytes(in), values(in), in.readLong());
+                if (in.readBoolean()) {
+                    tx = tx.withAuth(new TxAuth(in.readLong(), bytes(in), bytes(in)));
+                }
+                txs.add(new TxSpec(tx, Optional.empty()));
             }
             blocks.add(new BlockSpec(header, txs, Optional.empty()));
         }
+        Optional<PrivacySpec> privacy = Optional.empty();
+        if (in.readBoolean()) {
+            long chainId = in.readLong();
+            ChainSecret master = ChainSecret.of(bytes(in));
+            List<PrivacySpec.Account> accounts = new ArrayList<>();
+            for (int i = in.readInt(); i > 0; i--) {
+                String name = str(in);
+                ViewingPublicKey viewing = new ViewingPublicKey(bytes(in));
+                SpendingPublicKey spending = new SpendingPublicKey(bytes(in));
+                accounts.add(new PrivacySpec.Account(name, spending.address(), viewing, spending, Optional.empty(),
+                        in.readBoolean()));
+            }
+            privacy = Optional.of(new PrivacySpec(chainId, master, accounts));
+        }
         return new Vector(file, Vector.Kind.FILLER, description, profile, contracts, blocks, Optional.empty(),
-                Optional.empty());
+                Optional.empty(), privacy);
     }
 
     public static byte[] trace(EngineTrace t) {

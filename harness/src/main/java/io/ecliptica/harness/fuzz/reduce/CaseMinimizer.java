@@ -4,6 +4,8 @@ import io.ecliptica.engine.WasmValue;
 import io.ecliptica.harness.fuzz.campaign.CaseDeriver;
 import io.ecliptica.harness.fuzz.campaign.FuzzCase;
 import io.ecliptica.harness.fuzz.campaign.GeneratedModuleRef;
+import io.ecliptica.harness.fuzz.campaign.PrivateCase;
+import io.ecliptica.harness.exec.TxAuth;
 import io.ecliptica.harness.fuzz.isolate.CaseRunner;
 import io.ecliptica.harness.fuzz.isolate.RunOutcome;
 import io.ecliptica.harness.fuzz.triage.Signature;
@@ -165,7 +167,7 @@ public final class CaseMinimizer {
 
     private static Vector withBlocks(Vector v, List<BlockSpec> blocks) {
         return new Vector(v.file(), v.kind(), v.description(), v.profile(), v.contracts(), blocks, v.preStateRoot(),
-                v.provenance());
+                v.provenance(), v.privacy());
     }
 
     // ---- simpler shapes ------------------------------------------------------------------------
@@ -198,8 +200,12 @@ public final class CaseMinimizer {
         return best;
     }
 
-    private State replace(State best, int flatIndex, Transaction tx, Signature target) {
+    private State replace(State best, int flatIndex, Transaction plain, Signature target) {
         Vector v = best.c.vector();
+        // on a private chain the simpler call is signed again by its sender, at its nonce
+        Optional<TxAuth> auth = flat(v, flatIndex).auth();
+        Transaction tx = v.privacy().isPresent() && auth.isPresent()
+                ? PrivateCase.signed(plain, v.privacy().get(), auth.get().nonce()) : plain;
         List<BlockSpec> blocks = new ArrayList<>();
         int i = 0;
         for (BlockSpec b : v.blocks()) {
@@ -232,7 +238,7 @@ public final class CaseMinimizer {
         List<ContractSpec> bare = v.contracts().stream().map(c -> new ContractSpec(c.name(), c.address(), c.code(),
                 c.codeHash(), c.source(), new TreeMap<>())).toList();
         Vector candidate = new Vector(v.file(), v.kind(), v.description(), v.profile(), bare, v.blocks(),
-                v.preStateRoot(), v.provenance());
+                v.preStateRoot(), v.provenance(), v.privacy());
         return test(best.c.withVector(candidate, best.c.module()), target).orElse(best);
     }
 
@@ -243,7 +249,8 @@ public final class CaseMinimizer {
         modules.get().shrink(best.c.module().get(), m -> {
             Vector v = best.c.vector();
             Vector candidate = new Vector(v.file(), v.kind(), v.description(), v.profile(),
-                    List.of(CaseDeriver.generatedContract(m.wasm())), v.blocks(), v.preStateRoot(), v.provenance());
+                    List.of(CaseDeriver.generatedContract(m.wasm())), v.blocks(), v.preStateRoot(), v.provenance(),
+                    v.privacy());
             Optional<State> s = test(best.c.withVector(candidate, Optional.of(m)), target);
             s.ifPresent(st -> found[0] = st);
             return s.isPresent();
