@@ -4,10 +4,13 @@ import io.ecliptica.harness.abi.HostCallTrace;
 import io.ecliptica.harness.exec.BlockExecution;
 import io.ecliptica.harness.exec.EngineExecutor;
 import io.ecliptica.harness.exec.Execution;
+import io.ecliptica.harness.exec.Privacy;
+import io.ecliptica.harness.exec.TxContext;
 import io.ecliptica.harness.exec.PreparedModules;
 import io.ecliptica.harness.exec.Transaction;
 import io.ecliptica.harness.state.WorldState;
 import io.ecliptica.harness.vector.BlockSpec;
+import io.ecliptica.harness.vector.PrivacySpec;
 import io.ecliptica.harness.vector.TxSpec;
 import io.ecliptica.harness.vector.Vector;
 import java.util.List;
@@ -30,10 +33,12 @@ public final class HostCallLocalizer {
                                                                    PreparedModules modules, EngineExecutor engine) {
         VectorExecution.Genesis genesis = VectorExecution.Genesis.of(vector);
         WorldState state = genesis.state();
+        // a private chain runs as the verdict's run did: signatures, encrypted writes, sealed outputs
+        Optional<Privacy> privacy = vector.privacy().map(PrivacySpec::context);
         for (int b = 0; b < block; b++) {
             BlockSpec spec = vector.blocks().get(b);
             BlockExecution.Outcome o = BlockExecution.run(engine, modules, genesis.code(), state, spec.header(),
-                    spec.transactions().stream().map(TxSpec::tx).toList());
+                    spec.transactions().stream().map(TxSpec::tx).toList(), privacy);
             if (!(o instanceof BlockExecution.Outcome.Completed done)) {
                 return Optional.empty();
             }
@@ -42,7 +47,8 @@ public final class HostCallLocalizer {
         BlockSpec spec = vector.blocks().get(block);
         for (int t = 0; t <= tx; t++) {
             Transaction transaction = spec.transactions().get(t).tx();
-            Execution ex = engine.execute(modules, state, genesis.code(), spec.header(), transaction, t == tx);
+            Execution ex = engine.execute(modules, state, genesis.code(), new TxContext(spec.header(), t, privacy),
+                    transaction, t == tx);
             if (!(ex instanceof Execution.Completed c)) {
                 return Optional.empty();
             }

@@ -120,17 +120,30 @@ class ReproducerReplacementTest {
         return s;
     }
 
-    @Test
-    void aSmallerReproducerReplacesTheLargerOneWholeAndALargerOneIsDropped() throws IOException {
+    /** A bug found by case 3 (three calls) in a store under {@code tmp}, and its first reproducer. */
+    private record Started(FindingStore store, Signature sig, FindingStore.Bug bug, Path bugDir) {
+    }
+
+    private Started firstReproducerOfThreeCalls() throws IOException {
         FindingStore store = new FindingStore(tmp);
         FuzzCase three = remCase(3, 3);
         Signature sig = signature(three);
         FindingStore.Bug bug = store.record(sig, three);
         Path bugDir = store.bugDir(sig);
-        // the first reproducer: three calls, with a module text beside the binary as for a generated module
+        // three calls, with a module text beside the binary as for a generated module
         store.reproduce(bug, 3, real(three, sig, Optional.of(arithWat)));
         assertEquals(List.of("bug.json", "cases", "repro-3"), names(bugDir));
         assertEquals(List.of("contract.wasm", "contract.wat", "filler.json", "fixture.json"), names(bugDir.resolve("repro-3")));
+        return new Started(store, sig, bug, bugDir);
+    }
+
+    @Test
+    void aSmallerReproducerReplacesTheLargerOneWholeAndALargerOneIsDropped() throws IOException {
+        Started st = firstReproducerOfThreeCalls();
+        FindingStore store = st.store();
+        Signature sig = st.sig();
+        FindingStore.Bug bug = st.bug();
+        Path bugDir = st.bugDir();
 
         FuzzCase one = remCase(9, 1);
         store.record(sig, one);
@@ -158,12 +171,11 @@ class ReproducerReplacementTest {
 
     @Test
     void aReplacementThatFailsHalfWayLeavesTheCurrentReproducerWholeAndNamed() throws IOException {
-        FindingStore store = new FindingStore(tmp);
-        FuzzCase three = remCase(3, 3);
-        Signature sig = signature(three);
-        FindingStore.Bug bug = store.record(sig, three);
-        Path bugDir = store.bugDir(sig);
-        store.reproduce(bug, 3, real(three, sig, Optional.of(arithWat)));
+        Started st = firstReproducerOfThreeCalls();
+        FindingStore store = st.store();
+        FindingStore.Bug bug = st.bug();
+        Path bugDir = st.bugDir();
+        Signature sig = st.sig();
         TreeMap<String, byte[]> before = files(bugDir.resolve("repro-3"));
         byte[] bugJson = Files.readAllBytes(bugDir.resolve("bug.json"));
 

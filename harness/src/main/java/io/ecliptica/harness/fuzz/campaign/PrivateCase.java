@@ -26,6 +26,8 @@ import java.util.TreeMap;
 public final class PrivateCase {
     /** Account {@code k} stands for sender {@code k} of {@link CaseDeriver#SENDERS}. */
     static final List<String> NAMES = List.of("sender0", "sender1", "sender2", "sender3");
+    /** The intrinsic gas of scheme ecliptica-privacy/1 (gas.md §14; a new value would be a new scheme). */
+    static final long SIGNATURE_CHECK_GAS = 250_000;
 
     private PrivateCase() {
     }
@@ -44,9 +46,10 @@ public final class PrivateCase {
     }
 
     /**
-     * The plaintext case on the chain {@code p}: each call sent by its sender's account, signed at
-     * nonce = the account's earlier calls in the case; the contract's storage stored as genesis
-     * storage (privacy.md §10.3).
+     * The plaintext case on the chain {@code p}: each call sent by its sender's account with the
+     * intrinsic gas of the signature check added to its gas limit (gas.md §14), signed at nonce =
+     * the account's earlier calls in the case; the contract's storage stored as genesis storage
+     * (privacy.md §10.3).
      */
     static Vector apply(Vector plain, PrivacySpec p) {
         List<ContractSpec> contracts = new ArrayList<>();
@@ -65,8 +68,9 @@ public final class PrivateCase {
             for (TxSpec t : b.transactions()) {
                 int k = CaseDeriver.SENDERS.indexOf(t.tx().from());
                 Transaction tx = t.tx();
+                // the signature check's intrinsic gas on top, so the call runs with the gas it has in plaintext
                 Transaction mine = new Transaction(p.accounts().get(k).address(), tx.to(), tx.function(), tx.input(),
-                        tx.args(), tx.gasLimit());
+                        tx.args(), tx.gasLimit() + SIGNATURE_CHECK_GAS);
                 txs.add(new TxSpec(signed(mine, p, nonces[k]++), Optional.empty()));
             }
             blocks.add(new BlockSpec(b.header(), txs, Optional.empty()));
