@@ -101,6 +101,49 @@ class CaseDerivationTest {
         assertTrue(contracts.size() >= 10, "the bundled contracts are all drawn: " + contracts);
     }
 
+    /**
+     * docs/fuzzing.md, "Gas of a generated module": a generated module's calls draw from the classes
+     * [0, 3000), [10000, 100000), [100000, 500000) in proportions 2:4:4; a contract's keep theirs,
+     * which reach up to 1,000,000.
+     */
+    @Test
+    void generatedModulesDrawTheirGasFromTheSmallerClasses() throws IOException {
+        CaseDeriver generated = new CaseDeriver(5, ContractPool.empty(),
+                Optional.of(io.ecliptica.harness.fuzz.reduce.GeneratorBinding.source()), 100, Profiles.DEFAULT);
+        int[] classes = new int[3];
+        int calls = 0;
+        for (long i = 0; i < 400; i++) {
+            for (var b : generated.derive(i).vector().blocks()) {
+                for (TxSpec t : b.transactions()) {
+                    long gas = t.tx().gasLimit();
+                    assertTrue(gas >= 0 && gas < 500_000, "gas " + gas);
+                    assertFalse(gas >= 3000 && gas < 10_000, "gas " + gas + " is in no class");
+                    classes[gas < 3000 ? 0 : gas < 100_000 ? 1 : 2]++;
+                    calls++;
+                }
+            }
+        }
+        // shares 20/40/40 %; over ~1,800 calls each is within 6 points (more than 4 standard deviations)
+        double[] expected = {0.2, 0.4, 0.4};
+        for (int k = 0; k < 3; k++) {
+            assertEquals(expected[k], classes[k] / (double) calls, 0.06, "class " + k + " of " + calls + " calls");
+        }
+
+        CaseDeriver contracts = new CaseDeriver(5, ContractPool.load(FILLERS), Optional.empty(), 0, Profiles.DEFAULT);
+        boolean large = false;
+        for (long i = 0; i < 100; i++) {
+            for (var b : contracts.derive(i).vector().blocks()) {
+                for (TxSpec t : b.transactions()) {
+                    long gas = t.tx().gasLimit();
+                    assertFalse(gas >= 3000 && gas < 10_000, "gas " + gas + " is in no contract class");
+                    assertTrue(gas < 1_000_000);
+                    large |= gas >= 500_000;
+                }
+            }
+        }
+        assertTrue(large, "contract calls still get limits above the generated modules' range");
+    }
+
     @Test
     void shardsPartitionTheCaseIndices() {
         int n = 4;

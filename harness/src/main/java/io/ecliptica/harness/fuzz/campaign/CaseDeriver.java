@@ -109,7 +109,7 @@ public final class CaseDeriver {
         for (int t = 0; t < txCount; t++) {
             // every block gets at least one call (the first blockCount calls), the rest land anywhere
             int b = t < blockCount ? t : r.nextInt(blockCount);
-            perBlock.get(b).add(new TxSpec(transaction(r, exports), Optional.empty()));
+            perBlock.get(b).add(new TxSpec(transaction(r, exports, generated), Optional.empty()));
         }
         List<BlockSpec> blocks = new ArrayList<>();
         long height = 1 + r.nextInt(1000);
@@ -136,7 +136,7 @@ public final class CaseDeriver {
                 new TreeMap<>());
     }
 
-    private static Transaction transaction(CaseRandom r, List<ExportedFunction> exports) {
+    private static Transaction transaction(CaseRandom r, List<ExportedFunction> exports, boolean generated) {
         Bytes from = SENDERS.get(r.nextInt(SENDERS.size()));
         String function;
         List<WasmValue> args = new ArrayList<>();
@@ -158,12 +158,30 @@ public final class CaseDeriver {
             }
         }
         Bytes input = input(r);
-        long gas = switch (r.nextInt(10)) {
+        return new Transaction(from, CONTRACT, function, input, args, generated ? generatedGas(r) : contractGas(r));
+    }
+
+    /** A bundled contract's gas limit: its loops are bounded by its input, so a large limit costs little. */
+    private static long contractGas(CaseRandom r) {
+        return switch (r.nextInt(10)) {
             case 0, 1 -> r.nextInt(3000);
             case 2, 3, 4 -> 10_000 + r.nextInt(190_000);
             default -> 200_000 + r.nextInt(800_000);
         };
-        return new Transaction(from, CONTRACT, function, input, args, gas);
+    }
+
+    /**
+     * A generated module's gas limit: smaller classes than a contract's, with the same draws. An
+     * unbounded loop or recursion burns its whole limit, and on a fresh module the JVM engines run
+     * it interpreted, while more gas only repeats the same loop (docs/fuzzing.md, "Gas of a
+     * generated module", has the measurements behind the ranges).
+     */
+    private static long generatedGas(CaseRandom r) {
+        return switch (r.nextInt(10)) {
+            case 0, 1 -> r.nextInt(3000);
+            case 2, 3, 4, 5 -> 10_000 + r.nextInt(90_000);
+            default -> 100_000 + r.nextInt(400_000);
+        };
     }
 
     static WasmValue value(CaseRandom r, ValueType t) {
