@@ -27,8 +27,8 @@ import java.util.function.Function;
  * pass starts from fresh engines (empty compile caches) after the same warm-up cases.
  */
 public final class FuzzBenchmark {
-    /** Cases per second of one pass. */
-    public record Pass(String engines, int cases, double seconds) {
+    /** Cases per second of one pass, and the CPU time it used (all threads of this JVM) per case. */
+    public record Pass(String engines, int cases, double seconds, double cpuMillisPerCase) {
         public double casesPerSecond() {
             return cases / seconds;
         }
@@ -38,7 +38,12 @@ public final class FuzzBenchmark {
     public record Phase(String name, double millisPerCase) {
     }
 
-    public record Report(int cases, int distinctModules, List<Pass> passes, List<Phase> phases, int divergentCases) {
+    /**
+     * {@code cpu}: the first pass's CPU time per case by thread group (engine workers, Truffle
+     * compiler, other harness threads, the JVM's JIT compilers and GC); empty if the JVM cannot tell.
+     */
+    public record Report(int cases, int distinctModules, List<Pass> passes, List<Phase> phases, List<Phase> cpu,
+                         int divergentCases) {
     }
 
     private final Function<String, ExecutionProfile> profiles;
@@ -68,16 +73,17 @@ public final class FuzzBenchmark {
         phases.add(new Phase("generation", generation));
         List<VectorVerdict> verdicts = new ArrayList<>();
         Map<String, Long> execution = new LinkedHashMap<>();
+        Map<String, Long> cpu = new LinkedHashMap<>();
         // warms the JVM's JIT on the engines' code paths; the engines of later passes are fresh
-        pass(engines, List.of(), warm, new ArrayList<>(), new LinkedHashMap<>());
-        passes.add(pass(engines, warm, measured, verdicts, execution));
+        pass(engines, List.of(), warm, new ArrayList<>(), new LinkedHashMap<>(), new LinkedHashMap<>());
+        passes.add(pass(engines, warm, measured, verdicts, execution, cpu));
         List<WasmEngineProvider> noInterpreter = engines.stream().filter(p -> !p.id().equals("chicory-interpreter")).toList();
         if (noInterpreter.size() > 1 && noInterpreter.size() < engines.size()) {
-            passes.add(pass(noInterpreter, warm, measured, new ArrayList<>(), new LinkedHashMap<>()));
+            passes.add(pass(noInterpreter, warm, measured, new ArrayList<>(), new LinkedHashMap<>(), new LinkedHashMap<>()));
         }
         if (engines.size() > 1) {
             for (WasmEngineProvider p : engines) {
-                passes.add(pass(List.of(p), warm, measured, new ArrayList<>(), new LinkedHashMap<>()));
+                passes.add(pass(List.of(p), warm, measured, new ArrayList<>(), new LinkedHashMap<>(), new LinkedHashMap<>()));
             }
         }
 
@@ -118,11 +124,14 @@ public final class FuzzBenchmark {
             divergent += findings.isEmpty() ? 0 : 1;
         }
         phases.add(new Phase("oracle", (System.nanoTime() - o0) / 1e6 / cases));
-        return new Report(cases, distinct.size(), passes, phases, divergent);
+        List<Phase> cpuPerCase = new ArrayList<>();
+        cpu.forEach((group, nanos) -> cpuPerCase.add(new Phase(group, nanos / 1e6 / cases)));
+        return new Report(cases, distinct.size(), passes, phases, cpuPerCase, divergent);
     }
 
     private Pass pass(List<WasmEngineProvider> providers, List<FuzzCase> warm, List<FuzzCase> measured,
-                      List<VectorVerdict> verdicts, Map<String, Long> execution) throws EngineUnavailableException {
+                      List<VectorVerdict> verdicts, Map<String, Long> execution, Map<String, Long> cpu)
+            throws EngineUnavailableException {
         List<EngineExecutor> executors = new ArrayList<>();
         for (WasmEngineProvider p : providers) {
             executors.add(new EngineExecutor(p.create(), EngineExecutor.Limits.DEFAULT));
@@ -133,16 +142,22 @@ public final class FuzzBenchmark {
             }
             runner.forgetPrepared();
             long[] before = executors.stream().mapToLong(EngineExecutor::engineNanos).toArray();
+            CpuUse cpu0 = CpuUse.now();
             long t0 = System.nanoTime();
             for (FuzzCase c : measured) {
                 verdicts.add(runner.run(c.vector()));
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
+            CpuUse cpu1 = CpuUse.now();
+            if (CpuUse.supported()) {
+                cpu.putAll(cpu1.since(cpu0));
+            }
+            double cpuPerCase = CpuUse.supported() ? cpu1.totalSince(cpu0) / 1e6 / measured.size() : Double.NaN;
             for (int i = 0; i < executors.size(); i++) {
                 execution.put(executors.get(i).descriptor().id(), executors.get(i).engineNanos() - before[i]);
             }
             return new Pass(String.join(",", providers.stream().map(WasmEngineProvider::id).toList()), measured.size(),
-                    seconds);
+                    seconds, cpuPerCase);
         }
     }
 }

@@ -19,6 +19,9 @@ import java.util.Locale;
 
 /** {@code bench fuzz}: runs {@link FuzzBenchmark} and prints its report. */
 final class FuzzBench {
+    /** Cases per second asked of the engines other than chicory-interpreter (issue 6). */
+    static final int TARGET = 200;
+
     private final Main main;
     private final List<String> engines;
     private final int cases;
@@ -94,11 +97,26 @@ final class FuzzBench {
                 ObjectNode o = passes.addObject();
                 o.put("engines", p.engines());
                 o.put("casesPerSecond", round(p.casesPerSecond()));
+                if (!Double.isNaN(p.cpuMillisPerCase())) {
+                    o.put("cpuMillisPerCase", round(p.cpuMillisPerCase()));
+                }
             }
+            targetPass(r).ifPresent(p -> {
+                ObjectNode o = root.putObject("target");
+                o.put("engines", p.engines());
+                o.put("casesPerSecond", TARGET);
+                o.put("ratio", round(p.casesPerSecond() / TARGET));
+            });
             ArrayNode phases = root.putArray("millisPerCase");
             for (FuzzBenchmark.Phase p : r.phases()) {
                 ObjectNode o = phases.addObject();
                 o.put("phase", p.name());
+                o.put("millis", round(p.millisPerCase()));
+            }
+            ArrayNode cpu = root.putArray("cpuMillisPerCase");
+            for (FuzzBenchmark.Phase p : r.cpu()) {
+                ObjectNode o = cpu.addObject();
+                o.put("threads", p.name());
                 o.put("millis", round(p.millisPerCase()));
             }
             main.out.print(CanonicalJson.toText(root));
@@ -106,16 +124,32 @@ final class FuzzBench {
         }
         main.out.printf(Locale.ROOT, "fuzz benchmark: %d cases of seed %d (%d%% generated modules, %d distinct modules), "
                 + "%d diverging%n", r.cases(), seed, generated, r.distinctModules(), r.divergentCases());
-        main.out.printf(Locale.ROOT, "%-60s %12s%n", "engines (each pass from fresh engines)", "cases/s");
+        main.out.printf(Locale.ROOT, "%-60s %12s %12s%n", "engines (each pass from fresh engines)", "cases/s", "CPU ms/case");
         for (FuzzBenchmark.Pass p : r.passes()) {
-            main.out.printf(Locale.ROOT, "%-60s %12.1f%n", p.engines(), p.casesPerSecond());
+            main.out.printf(Locale.ROOT, "%-60s %12.1f %12.1f%n", p.engines(), p.casesPerSecond(), p.cpuMillisPerCase());
         }
+        targetPass(r).ifPresent(p -> main.out.printf(Locale.ROOT, "target %d cases/s with %s: %.2f of it%n", TARGET,
+                p.engines(), p.casesPerSecond() / TARGET));
         main.out.printf(Locale.ROOT, "%n%-60s %12s%n", "where the time goes (first pass; compile from cold caches)", "ms/case");
         for (FuzzBenchmark.Phase p : r.phases()) {
             main.out.printf(Locale.ROOT, "%-60s %12.3f%n", p.name(), p.millisPerCase());
         }
-        main.out.println("engines run in parallel, one worker thread each; target: 200 cases/s without chicory-interpreter");
+        if (!r.cpu().isEmpty()) {
+            main.out.printf(Locale.ROOT, "%n%-60s %12s%n", "CPU time of the first pass by thread (engine = its worker)", "ms/case");
+            for (FuzzBenchmark.Phase p : r.cpu()) {
+                main.out.printf(Locale.ROOT, "%-60s %12.3f%n", p.name(), p.millisPerCase());
+            }
+        }
+        main.out.printf(Locale.ROOT, "engines run in parallel, one worker thread each, on %d cores (%d cases/s needs %.1f CPU ms/case)%n",
+                Runtime.getRuntime().availableProcessors(), TARGET, 1000.0 * Runtime.getRuntime().availableProcessors() / TARGET);
         return ExitCode.OK;
+    }
+
+    /** The pass of every engine but chicory-interpreter, which the target is about. */
+    private static java.util.Optional<FuzzBenchmark.Pass> targetPass(FuzzBenchmark.Report r) {
+        return r.passes().stream()
+                .filter(p -> !List.of(p.engines().split(",")).contains("chicory-interpreter"))
+                .findFirst();
     }
 
     private static double round(double v) {
