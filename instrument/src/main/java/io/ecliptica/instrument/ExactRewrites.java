@@ -22,6 +22,10 @@ import java.util.List;
  *       memory size: Chicory 1.7.5 computes both sums in 32 bits (its interpreter's
  *       {@code store8}/{@code store32} then write at the wrapped address; {@code memory.fill},
  *       {@code memory.copy} and {@code memory.init} fail with an engine error after partial writes).</li>
+ *   <li>{@code i32.mul} is followed by {@code i32.const 0  i32.or}, which keeps the value: Chicory
+ *       1.7.5's interpreter multiplies the two operands as 64-bit values and keeps the high bits in
+ *       its stack slot, and its {@code if} tests the whole slot, so an {@code if} on a product
+ *       that wraps to 0 takes the wrong branch.</li>
  * </ol>
  */
 final class ExactRewrites {
@@ -43,7 +47,8 @@ final class ExactRewrites {
     /** True when {@code ins} is rewritten (§16). */
     static boolean applies(Instr ins) {
         return switch (ins.op()) {
-            case F32_LOAD, F64_LOAD, F32_CONVERT_I64_U, F64_CONVERT_I64_U, MEMORY_FILL, MEMORY_COPY, MEMORY_INIT -> true;
+            case F32_LOAD, F64_LOAD, F32_CONVERT_I64_U, F64_CONVERT_I64_U, MEMORY_FILL, MEMORY_COPY, MEMORY_INIT,
+                 I32_MUL -> true;
             case I32_STORE, I64_STORE, F32_STORE, F64_STORE, I32_STORE8, I32_STORE16, I64_STORE8, I64_STORE16,
                  I64_STORE32 -> ins.b() != 0;
             default -> false;
@@ -62,6 +67,12 @@ final class ExactRewrites {
             case MEMORY_FILL, MEMORY_COPY, MEMORY_INIT -> {
                 lengthGuard(out, s);
                 out.add(ins);
+            }
+            case I32_MUL -> {
+                // rule 4: i32.or truncates its operands to 32 bits on every engine, Chicory's interpreter included
+                out.add(ins);
+                out.add(Instr.of(Op.I32_CONST, 0));
+                out.add(Instr.of(Op.I32_OR));
             }
             default -> offsetGuard(ins, out, s);
         }

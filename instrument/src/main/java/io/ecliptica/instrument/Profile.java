@@ -206,6 +206,7 @@ public record Profile(String id, boolean passThrough, boolean allowFloats, boole
         s.append("float-loads integer").append('\n');
         s.append("convert-i64-u round-to-odd").append('\n');
         s.append("address-overflow trapped").append('\n');
+        s.append("i32-mul wrapped").append('\n');
         s.append(limits.render());
         for (CostClass c : CostClass.values()) {
             s.append("class ").append(c.name()).append(' ').append(costs.weight(c)).append('\n');

@@ -258,6 +258,47 @@ class ExactRewritesTest {
     }
 
     /** Gas is charged for the input's instructions only: an independent count of the raw module's. */
+    // §16.4 i32.mul
+
+    @Test
+    void anIfOnAWrappedProductTakesTheBranchTheSpecSays() {
+        byte[] wasm = TestSupport.wat("""
+                (module
+                  (global $g (mut i32) (i32.const 0))
+                  (func (export "ifMul") (param i32 i32) (result i32)
+                    (if (result i32) (i32.mul (local.get 0) (local.get 1)) (then (i32.const 1)) (else (i32.const 0))))
+                  (func $test (param i32) (result i32)
+                    (if (result i32) (local.get 0) (then (i32.const 1)) (else (i32.const 0))))
+                  (func (export "throughCall") (param i32 i32) (result i32)
+                    (call $test (i32.mul (local.get 0) (local.get 1))))
+                  (func (export "throughGlobal") (param i32 i32) (result i32)
+                    (global.set $g (i32.mul (local.get 0) (local.get 1)))
+                    (if (result i32) (global.get $g) (then (i32.const 1)) (else (i32.const 0))))
+                  (func (export "mul") (param i32 i32) (result i32) (i32.mul (local.get 0) (local.get 1))))
+                """);
+        Run raw = Run.of(wasm);
+        Run r = Run.of(prepared(wasm));
+        // the finding: 24 * 0x80000000 is 0 modulo 2^32, so the spec skips the branch
+        assertEquals(1, raw.call("ifMul", 24, 0x8000_0000L)[0], "raw Chicory interpreter tests the 64-bit product");
+        Random random = new Random(164);
+        List<int[]> pairs = new java.util.ArrayList<>(List.of(new int[] {24, Integer.MIN_VALUE},
+                new int[] {1 << 16, 1 << 16}, new int[] {-1, -1}, new int[] {0x12345, 0}, new int[] {3, 5}));
+        for (int k = 0; k < 60; k++) {
+            // half the pairs multiply to a multiple of 2^32 with a non-zero 64-bit product
+            int a = random.nextInt() | 1 << random.nextInt(31);
+            pairs.add(k % 2 == 0 ? new int[] {a << 16, random.nextInt() << 16} : new int[] {a, random.nextInt()});
+        }
+        for (int[] p : pairs) {
+            int product = p[0] * p[1]; // Java int arithmetic: the spec's product modulo 2^32
+            long expected = product != 0 ? 1 : 0;
+            String what = p[0] + " * " + p[1];
+            assertEquals(product, (int) r.call("mul", p[0], p[1])[0], what);
+            assertEquals(expected, r.call("ifMul", p[0], p[1])[0], "if " + what);
+            assertEquals(expected, r.call("throughCall", p[0], p[1])[0], "a callee's if on " + what);
+            assertEquals(expected, r.call("throughGlobal", p[0], p[1])[0], "if on a global holding " + what);
+        }
+    }
+
     @Test
     void gasIsTheRawModulesWhateverTheRewrites() {
         byte[] raw = TestSupport.wat("""

@@ -51,9 +51,9 @@ class ProfileTest {
         assertTrue(r.startsWith("ecliptica-profile/2\nid ecliptica-v1\npass-through false\nfloats allowed\n"
                 + "bulk-memory allowed\nimports host-table\ngas on\nstack on limit 100000 overhead 4\nnan canonical\n"
                 + "active-data-segments dropped\nfloat-loads integer\nconvert-i64-u round-to-odd\n"
-                + "address-overflow trapped\nlimit memory-pages 1024\n"), r);
+                + "address-overflow trapped\ni32-mul wrapped\nlimit memory-pages 1024\n"), r);
         assertTrue(Profile.COSMWASM_LIKE.rendering().contains("\nnan canonical\nactive-data-segments dropped\n"
-                + "float-loads integer\nconvert-i64-u round-to-odd\naddress-overflow trapped\nlimit "),
+                + "float-loads integer\nconvert-i64-u round-to-odd\naddress-overflow trapped\ni32-mul wrapped\nlimit "),
                 "the rules of every instrumenting profile");
         assertTrue(r.contains("\nclass INT_DIV 8\n"));
         assertTrue(r.contains("\nop 0x6a i32.add 1\n"));
