@@ -83,6 +83,11 @@ final class BenchCommand implements Callable<Integer> {
             description = "fuzz: unmeasured cases first, on every pass (default: ${DEFAULT-VALUE}).")
     int warmupCases;
 
+    @Option(names = "--jit-warmup-cases", defaultValue = "1000", paramLabel = "N",
+            description = "fuzz: cases run once on every engine before any pass, so the JVM's and Truffle's JIT "
+                    + "reach the steady state of a long campaign (default: ${DEFAULT-VALUE}).")
+    int jitWarmupCases;
+
     @Option(names = "--generated", defaultValue = "100", paramLabel = "PERCENT",
             description = "fuzz: share of cases with a generated module; the rest call bundled contracts (default: ${DEFAULT-VALUE}).")
     int generatedPercent;
@@ -90,7 +95,7 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (what.equals("fuzz")) {
-            return new FuzzBench(main, engines, cases, warmupCases, seed, generatedPercent, contracts, json).run();
+            return new FuzzBench(main, engines, cases, warmupCases, jitWarmupCases, seed, generatedPercent, contracts, json).run();
         }
         if (what.equals("replay")) {
             return new ReplayBench(main, engines, contracts, blocks, txsPerBlock, accounts, seed, keep, json).call();

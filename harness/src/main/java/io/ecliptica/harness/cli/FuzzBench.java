@@ -26,17 +26,19 @@ final class FuzzBench {
     private final List<String> engines;
     private final int cases;
     private final int warmup;
+    private final int jitWarmup;
     private final long seed;
     private final int generatedPercent;
     private final Path contracts;
     private final boolean json;
 
-    FuzzBench(Main main, List<String> engines, int cases, int warmup, long seed, int generatedPercent, Path contracts,
+    FuzzBench(Main main, List<String> engines, int cases, int warmup, int jitWarmup, long seed, int generatedPercent, Path contracts,
               boolean json) {
         this.main = main;
         this.engines = engines;
         this.cases = cases;
         this.warmup = warmup;
+        this.jitWarmup = jitWarmup;
         this.seed = seed;
         this.generatedPercent = generatedPercent;
         this.contracts = contracts;
@@ -44,8 +46,9 @@ final class FuzzBench {
     }
 
     int run() throws IOException {
-        if (cases < 1 || warmup < 0 || generatedPercent < 0 || generatedPercent > 100) {
-            main.err.println("harness bench: --cases must be at least 1, --warmup-cases at least 0, --generated in 0..100");
+        if (cases < 1 || warmup < 0 || jitWarmup < 0 || generatedPercent < 0 || generatedPercent > 100) {
+            main.err.println("harness bench: --cases must be at least 1, --warmup-cases and --jit-warmup-cases at least 0, "
+                    + "--generated in 0..100");
             return ExitCode.BAD_INPUT;
         }
         ContractPool pool;
@@ -74,11 +77,12 @@ final class FuzzBench {
             providers.add(p);
         }
         if (!json) {
-            main.err.println("measuring " + cases + " cases after " + warmup + " warm-up cases, per pass ...");
+            main.err.println("JIT warm-up on " + jitWarmup + " cases, then " + cases + " measured cases after " + warmup
+                    + " warm-up cases, per pass ...");
         }
         FuzzBenchmark.Report r;
         try {
-            r = new FuzzBenchmark(Profiles::byId, Profiles.DEFAULT).measure(providers, deriver, warmup, cases);
+            r = new FuzzBenchmark(Profiles::byId, Profiles.DEFAULT).measure(providers, deriver, jitWarmup, warmup, cases);
         } catch (EngineUnavailableException e) {
             main.err.println("harness bench: an engine cannot start: " + e.getMessage());
             return ExitCode.INTERNAL;
