@@ -11,8 +11,9 @@ import java.util.TreeMap;
 /**
  * CPU time of this JVM between two snapshots, by who used it: each engine's worker thread
  * ({@code engine-ID}), GraalWasm's Truffle compiler threads, the rest of the harness's Java threads,
- * and the JVM itself (its JIT compilers and garbage collector are not Java threads, so they are the
- * process's CPU time less every Java thread's). On two cores the sum, not the wall time, says how
+ * and the JVM itself: its JIT compilers and garbage collector, and native threads such as wasmtime's
+ * parallel compiler, are not Java threads, so they are the process's CPU time less every Java
+ * thread's. On two cores the sum, not the wall time, says how
  * far a benchmark is from its floor.
  */
 final class CpuUse {
