@@ -14,7 +14,9 @@ import java.util.TreeMap;
  * and the JVM itself: its JIT compilers and garbage collector, and native threads such as wasmtime's
  * parallel compiler, are not Java threads, so they are the process's CPU time less every Java
  * thread's. On two cores the sum, not the wall time, says how
- * far a benchmark is from its floor.
+ * far a benchmark is from its floor. The process's CPU clock may tick coarsely (10 ms on Linux
+ * here), so the JVM's share and a pass's total are exact only over many cases; thread times are
+ * exact.
  */
 final class CpuUse {
     static final String TRUFFLE = "truffle compiler";

@@ -39,7 +39,8 @@ class FuzzBenchCommandTest {
         r.get("passes").forEach(p -> {
             passes.add(p.get("engines").asText());
             assertTrue(p.get("casesPerSecond").asDouble() > 0);
-            assertTrue(p.get("cpuMillisPerCase").asDouble() > 0);
+            // the process's CPU clock ticks in 10 ms here: over three cases a pass may read 0
+            assertTrue(p.get("cpuMillisPerCase").asDouble() >= 0);
         });
         assertEquals(List.of("chicory-interpreter,chicory-compiler", "chicory-interpreter", "chicory-compiler"), passes);
         // the target is about every engine but the interpreter: here the compiler's pass alone
@@ -55,6 +56,7 @@ class FuzzBenchCommandTest {
         r.get("cpuMillisPerCase").forEach(p -> threads.add(p.get("threads").asText()));
         assertEquals(List.of("chicory-compiler", "chicory-interpreter", "truffle compiler", "harness (other Java threads)",
                 "JVM (JIT compilers, GC)"), threads);
+        // per-thread CPU time is exact: the compiler's worker compiled and ran the cases
         assertTrue(r.get("cpuMillisPerCase").get(0).get("millis").asDouble() > 0, "the compiler's worker did the work");
     }
 
