@@ -38,7 +38,7 @@ final class CpuUse {
     private final long process;
     private final Map<Long, Long> threads;
     private final Map<Long, String> names;
-    /** Linux threads by their kernel name (15 characters at most): CPU nanoseconds; empty elsewhere. */
+    /** Linux threads as "TID name" (the kernel keeps 15 characters of a name): CPU nanoseconds; empty elsewhere. */
     private final Map<String, Long> tasks;
 
     private CpuUse(long process, Map<Long, Long> threads, Map<Long, String> names, Map<String, Long> tasks) {
