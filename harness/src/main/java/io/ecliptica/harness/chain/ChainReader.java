@@ -1,10 +1,7 @@
 package io.ecliptica.harness.chain;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.ecliptica.engine.WasmValue;
@@ -17,6 +14,7 @@ import io.ecliptica.harness.state.WorldState;
 import io.ecliptica.harness.vector.JsonCursor;
 import io.ecliptica.harness.vector.Provenance;
 import io.ecliptica.harness.vector.VectorFormatException;
+import io.ecliptica.harness.vector.VectorReader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -39,11 +37,7 @@ import java.util.Set;
  * and the place in it.
  */
 public final class ChainReader implements AutoCloseable {
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .disable(JsonParser.Feature.ALLOW_COMMENTS)
-            .build();
+    private static final JsonMapper JSON = VectorReader.JSON;
     private static final Set<String> HEADER_KEYS = Set.of("format", "description", "profile", "costTableHash", "abi",
             "stateRootScheme", "harness", "generator", "recordedBy", "chainParameters");
     private static final Set<String> GENERATOR_KEYS = Set.of("workload", "seed", "blocks", "txsPerBlock", "accounts");

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ecliptica.harness.exec.Transaction;
 import io.ecliptica.harness.state.Bytes;
 import io.ecliptica.harness.state.StateRootScheme;
-import io.ecliptica.harness.vector.Provenance;
+import io.ecliptica.harness.vector.FixtureWriter;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -51,14 +51,7 @@ public final class ChainWriter implements AutoCloseable {
             gen.put("txsPerBlock", g.txsPerBlock());
             gen.put("accounts", g.accounts());
         });
-        ArrayNode by = o.putArray("recordedBy");
-        for (Provenance.FilledBy f : h.recordedBy()) {
-            ObjectNode e = by.addObject();
-            e.put("engine", f.engine());
-            e.put("library", f.library());
-            e.put("version", f.version());
-            e.put("mode", f.mode());
-        }
+        FixtureWriter.engines(o.putArray("recordedBy"), h.recordedBy());
         line("header", o);
     }
 

@@ -1,5 +1,7 @@
 package io.ecliptica.harness.cli;
 
+import io.ecliptica.harness.replay.ReplayOutcome;
+
 /**
  * The harness's exit codes (README, "Exit codes"). Stable: CI jobs depend on them. When several
  * apply, the most severe wins: bad input, then internal error, then divergence.
@@ -15,6 +17,15 @@ public final class ExitCode {
     public static final int INTERNAL = 3;
 
     private ExitCode() {
+    }
+
+    /** A replay's or a recording's exit code: agreement 0, an engine without a result 3, else 1. */
+    static int of(ReplayOutcome outcome) {
+        return switch (outcome) {
+            case ReplayOutcome.Agreed a -> OK;
+            case ReplayOutcome.EngineFailed f -> INTERNAL;
+            default -> DIFFERENCE;
+        };
     }
 
     public static int worst(int a, int b) {

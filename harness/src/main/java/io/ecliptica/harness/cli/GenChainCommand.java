@@ -112,6 +112,6 @@ final class GenChainCommand implements Callable<Integer> {
         }
         new ReplayReport(main.out).print(outcome);
         main.err.println("harness gen-chain: engines did not all agree; no chain written");
-        return outcome instanceof ReplayOutcome.EngineFailed ? ExitCode.INTERNAL : ExitCode.DIFFERENCE;
+        return ExitCode.of(outcome);
     }
 }

@@ -73,7 +73,7 @@ final class ReplayBench {
         if (!(r.replayed() instanceof ReplayOutcome.Agreed a)) {
             new ReplayReport(main.out).print(r.replayed());
             main.err.println("harness bench: the engines did not agree; no figures");
-            return r.replayed() instanceof ReplayOutcome.EngineFailed ? ExitCode.INTERNAL : ExitCode.DIFFERENCE;
+            return ExitCode.of(r.replayed());
         }
         if (json) {
             ObjectNode root = CanonicalJson.object();

@@ -121,11 +121,7 @@ final class ReplayCommand implements Callable<Integer> {
             } finally {
                 engines.forEach(EngineExecutor::close);
             }
-            int exit = switch (outcome) {
-                case ReplayOutcome.Agreed a -> ExitCode.OK;
-                case ReplayOutcome.EngineFailed f -> ExitCode.INTERNAL;
-                default -> ExitCode.DIFFERENCE;
-            };
+            int exit = ExitCode.of(outcome);
             String report = json || reportFile != null ? ReplayJson.render(chain.toString(), descriptors, outcome, exit) : null;
             if (json) {
                 main.out.print(report);

@@ -38,13 +38,8 @@ final class BlockPipeline implements AutoCloseable {
     /**
      * @param oneAtATime run only one engine at any moment (for benchmarks: wall time then adds up
      *                   the engines' times instead of overlapping them)
+     * @param store      where each lane keeps its state between blocks (committed after every block)
      */
-    BlockPipeline(List<EngineExecutor> engines, PreparedModules modules, CodeStore code, WorldState start, int window,
-                  boolean oneAtATime) {
-        this(engines, modules, code, start, window, oneAtATime, StateStore.MEMORY);
-    }
-
-    /** @param store where each lane keeps its state between blocks (committed after every block) */
     BlockPipeline(List<EngineExecutor> engines, PreparedModules modules, CodeStore code, WorldState start, int window,
                   boolean oneAtATime, StateStore store) {
         Semaphore turn = oneAtATime ? new Semaphore(1, true) : null;

@@ -92,7 +92,7 @@ public final class ChainRecorder {
                                         PreparedModules modules, ChainWriter writer, Replayer.Listener listener,
                                         StateStore store) throws IOException, InterruptedException {
         List<Provenance.FilledBy> by = engines.stream().map(EngineExecutor::descriptor)
-                .map(d -> new Provenance.FilledBy(d.id(), d.library(), d.version(), d.mode())).toList();
+                .map(Provenance.FilledBy::of).toList();
         writer.header(new ChainHeader("gen-chain " + plan.workload() + ": " + plan.blocks() + " blocks of "
                 + plan.txsPerBlock() + " transactions over " + plan.accounts() + " accounts, seed " + plan.seed(),
                 modules.profile().id(), modules.profile().costTableHash(), HostAbi.ID, StateRootScheme.ID,
@@ -119,9 +119,7 @@ public final class ChainRecorder {
 
         Rng rng = new Rng(plan.seed());
         listener.started(1, plan.blocks(), engines.stream().map(e -> e.descriptor().id()).toList());
-        record Pending(BlockHeader header, List<Transaction> txs) {
-        }
-        Deque<Pending> inFlight = new ArrayDeque<>();
+        Deque<BlockPipeline.Block> inFlight = new ArrayDeque<>();
         long transactions = 0;
         Bytes root = state.stateRoot();
         try (BlockPipeline pipeline = new BlockPipeline(engines, modules, code, store.commit(state), 16, false, store)) {
@@ -131,25 +129,25 @@ public final class ChainRecorder {
                     for (int i = 0; i < plan.txsPerBlock(); i++) {
                         txs.add(workload.next(h, rng));
                     }
-                    Pending p = new Pending(new BlockHeader(h, GENESIS_TIME + BLOCK_SECONDS * h), txs);
-                    pipeline.submit(new BlockPipeline.Block(p.header(), p.txs()));
-                    inFlight.add(p);
+                    BlockPipeline.Block b = new BlockPipeline.Block(new BlockHeader(h, GENESIS_TIME + BLOCK_SECONDS * h), txs);
+                    pipeline.submit(b);
+                    inFlight.add(b);
                 }
                 List<BlockExecution.Outcome> ready;
                 while ((ready = h <= plan.blocks() ? pipeline.poll() : pipeline.take()) != null) {
-                    Pending p = inFlight.poll();
-                    Optional<ReplayOutcome> disagreement = Agreement.check(p.header(), p.txs(), ready, engines, modules,
+                    BlockPipeline.Block p = inFlight.poll();
+                    Optional<ReplayOutcome> disagreement = Agreement.check(p.header(), p.transactions(), ready, engines, modules,
                             genesis, pipeline);
                     if (disagreement.isPresent()) {
                         return disagreement.get();
                     }
                     BlockExecution.Outcome.Completed agreed = (BlockExecution.Outcome.Completed) ready.get(0);
-                    writer.block(new ChainBlock(p.header(), p.txs(), new ChainBlock.Recorded(agreed.stateRoot(),
+                    writer.block(new ChainBlock(p.header(), p.transactions(), new ChainBlock.Recorded(agreed.stateRoot(),
                             agreed.receiptsRoot(), agreed.gasUsed(),
                             agreed.transactions().stream().map(BlockExecution.TxOutcome::receiptDigest).toList())));
-                    transactions += p.txs().size();
+                    transactions += p.transactions().size();
                     root = agreed.stateRoot();
-                    listener.checked(p.header().height(), p.txs().size(), pipeline.finished());
+                    listener.checked(p.header().height(), p.transactions().size(), pipeline.finished());
                     if (inFlight.isEmpty()) {
                         break;
                     }

@@ -12,12 +12,9 @@ import io.ecliptica.harness.result.CallResult;
 import io.ecliptica.harness.state.Bytes;
 import io.ecliptica.harness.state.WorldState;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Pins a divergence down to a transaction, then to a host call: the per-transaction receipts show
@@ -44,20 +41,11 @@ final class Localizer {
 
     /** The result fields that are not the same on every engine, in receipt order. */
     static List<String> differingFields(List<CallResult> results) {
-        Map<String, Function<CallResult, Object>> fields = new LinkedHashMap<>();
-        fields.put("status", CallResult::status);
-        fields.put("class", CallResult::errorClass);
-        fields.put("output", CallResult::output);
-        fields.put("results", CallResult::results);
-        fields.put("events", CallResult::events);
-        fields.put("writes", CallResult::writes);
-        fields.put("gasUsed", CallResult::gasUsed);
-        fields.put("stateRoot", CallResult::stateRoot);
         List<String> differ = new ArrayList<>();
-        for (Map.Entry<String, Function<CallResult, Object>> f : fields.entrySet()) {
-            Object first = f.getValue().apply(results.get(0));
-            if (results.stream().anyMatch(r -> !Objects.equals(f.getValue().apply(r), first))) {
-                differ.add(f.getKey());
+        for (CallResult.Field f : CallResult.Field.values()) {
+            Object first = results.get(0).field(f);
+            if (results.stream().anyMatch(r -> !r.field(f).equals(first))) {
+                differ.add(f.id());
             }
         }
         return differ;

@@ -28,6 +28,14 @@ public final class JsonReport {
         items = root.putArray("vectors");
     }
 
+    /** Every expected-result field of {@code r} as docs/vector-format.md writes it, and its diagnostic. */
+    static void result(ObjectNode into, CallResult r) {
+        for (CallResult.Field field : CallResult.Field.values()) {
+            into.put(field.id(), FieldText.of(field, r));
+        }
+        into.put("diagnostic", r.diagnostic());
+    }
+
     /** The engines of a report: id, library, version and mode of each. */
     static void engines(ArrayNode into, List<EngineDescriptor> engines) {
         for (EngineDescriptor d : engines) {
@@ -61,12 +69,7 @@ public final class JsonReport {
         ObjectNode results = vectorNode.putObject("results");
         for (EngineTrace t : v.traces()) {
             ObjectNode r = results.putObject(t.engine().id());
-            t.result(0, 0).ifPresentOrElse(cr -> {
-                for (CallResult.Field field : CallResult.Field.values()) {
-                    r.put(field.id(), FieldText.of(field, cr));
-                }
-                r.put("diagnostic", cr.diagnostic());
-            }, () -> t.failure().ifPresent(f -> {
+            t.result(0, 0).ifPresentOrElse(cr -> result(r, cr), () -> t.failure().ifPresent(f -> {
                 r.put("failure", f.failure().kind().id());
                 r.put("message", f.failure().message());
             }));

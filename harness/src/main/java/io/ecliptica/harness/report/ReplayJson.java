@@ -7,8 +7,6 @@ import io.ecliptica.harness.HarnessVersion;
 import io.ecliptica.harness.abi.HostCallTrace;
 import io.ecliptica.harness.exec.Transaction;
 import io.ecliptica.harness.replay.ReplayOutcome;
-import io.ecliptica.harness.result.CallResult;
-import io.ecliptica.harness.runner.FieldText;
 import io.ecliptica.harness.vector.CanonicalJson;
 import java.util.List;
 
@@ -62,7 +60,7 @@ public final class ReplayJson {
         ObjectNode results = root.putObject("results");
         for (ReplayOutcome.EngineResult r : d.results()) {
             ObjectNode o = results.putObject(r.engine());
-            result(o, r.result());
+            JsonReport.result(o, r.result());
             o.put("receipt", r.receiptDigest().toHex());
         }
         ReplayOutcome.HostCallDiff h = d.hostCalls();
@@ -91,7 +89,7 @@ public final class ReplayJson {
         root.put("tx", m.txIndex());
         root.put("receiptDiffers", m.receiptDiffers());
         transaction(root.putObject("transaction"), m.transaction(), m.contract());
-        result(root.putObject("result"), m.result());
+        JsonReport.result(root.putObject("result"), m.result());
         root.put("recordedReceipt", m.recordedReceipt().toHex());
         root.put("computedReceipt", m.computedReceipt().toHex());
     }
@@ -103,14 +101,6 @@ public final class ReplayJson {
         o.put("from", tx.from().toHex());
         o.put("input", tx.input().toHex());
         o.put("gasLimit", tx.gasLimit());
-    }
-
-    /** Every field of docs/vector-format.md's expected results, as {@code run --json} prints them. */
-    private static void result(ObjectNode o, CallResult r) {
-        for (CallResult.Field field : CallResult.Field.values()) {
-            o.put(field.id(), FieldText.of(field, r));
-        }
-        o.put("diagnostic", r.diagnostic());
     }
 
     private static void hostCall(ObjectNode o, HostCallTrace.HostCall c) {

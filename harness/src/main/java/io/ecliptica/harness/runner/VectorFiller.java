@@ -96,7 +96,7 @@ public final class VectorFiller {
         }
         String fillerPath = base.relativize(filler.file().toAbsolutePath().normalize()).toString().replace('\\', '/');
         List<Provenance.FilledBy> by = filledBy.stream()
-                .map(d -> new Provenance.FilledBy(d.id(), d.library(), d.version(), d.mode())).toList();
+                .map(Provenance.FilledBy::of).toList();
         return new Provenance(HarnessVersion.label(), HostAbi.ID, StateRootScheme.ID, costTableHash, fillerPath,
                 StateRootScheme.sha256(Bytes.of(Files.readAllBytes(filler.file()))).toHex(), sources, by);
     }

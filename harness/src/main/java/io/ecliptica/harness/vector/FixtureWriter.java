@@ -42,14 +42,7 @@ public final class FixtureWriter {
         info.put("fillerHash", provenance.fillerHash());
         ObjectNode sources = info.putObject("sources");
         provenance.sources().forEach(sources::put);
-        ArrayNode filledBy = info.putArray("filledBy");
-        for (Provenance.FilledBy f : provenance.filledBy()) {
-            ObjectNode e = filledBy.addObject();
-            e.put("engine", f.engine());
-            e.put("library", f.library());
-            e.put("version", f.version());
-            e.put("mode", f.mode());
-        }
+        engines(info.putArray("filledBy"), provenance.filledBy());
 
         filler.privacy().ifPresent(p -> {
             ObjectNode po = root.putObject("privacy");
@@ -152,5 +145,16 @@ public final class FixtureWriter {
         Path target = VectorReader.resolve(from, relative);
         Path base = to.toAbsolutePath().normalize().getParent();
         return base.relativize(target).toString().replace('\\', '/');
+    }
+
+    /** The engines that filled a vector or recorded a chain: engine, library, version and mode of each. */
+    public static void engines(ArrayNode into, List<Provenance.FilledBy> engines) {
+        for (Provenance.FilledBy f : engines) {
+            ObjectNode e = into.addObject();
+            e.put("engine", f.engine());
+            e.put("library", f.library());
+            e.put("version", f.version());
+            e.put("mode", f.mode());
+        }
     }
 }

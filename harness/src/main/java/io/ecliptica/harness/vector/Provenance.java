@@ -1,5 +1,6 @@
 package io.ecliptica.harness.vector;
 
+import io.ecliptica.engine.EngineDescriptor;
 import java.util.List;
 import java.util.SortedMap;
 
@@ -17,5 +18,8 @@ public record Provenance(String harness, String abi, String stateRootScheme, Str
 
     /** One engine that agreed on every result when the vector was filled. */
     public record FilledBy(String engine, String library, String version, String mode) {
+        public static FilledBy of(EngineDescriptor d) {
+            return new FilledBy(d.id(), d.library(), d.version(), d.mode());
+        }
     }
 }

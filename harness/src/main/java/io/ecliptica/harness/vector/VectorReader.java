@@ -41,7 +41,8 @@ import java.util.TreeMap;
  * problem is a {@link VectorFormatException} naming the file and the place.
  */
 public final class VectorReader {
-    static final JsonMapper JSON = JsonMapper.builder()
+    /** The strict parser of every harness input: duplicate keys, trailing tokens and comments are errors. */
+    public static final JsonMapper JSON = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(JsonParser.Feature.ALLOW_COMMENTS)
