@@ -44,19 +44,11 @@ final class ExactRewrites {
         int f64();
     }
 
-    /** True when {@code ins} is rewritten (§16). */
-    static boolean applies(Instr ins) {
-        return switch (ins.op()) {
-            case F32_LOAD, F64_LOAD, F32_CONVERT_I64_U, F64_CONVERT_I64_U, MEMORY_FILL, MEMORY_COPY, MEMORY_INIT,
-                 I32_MUL -> true;
-            case I32_STORE, I64_STORE, F32_STORE, F64_STORE, I32_STORE8, I32_STORE16, I64_STORE8, I64_STORE16,
-                 I64_STORE32 -> ins.b() != 0;
-            default -> false;
-        };
-    }
-
-    /** Appends the rewrite of {@code ins} (for which {@link #applies} is true) to {@code out}. */
-    static void emit(Instr ins, List<Instr> out, Scratch s) {
+    /**
+     * Appends the rewrite of {@code ins} to {@code out} and returns true, or returns false (and
+     * appends nothing) when no rule of §16 applies to it.
+     */
+    static boolean rewrite(Instr ins, List<Instr> out, Scratch s) {
         switch (ins.op()) {
             case F32_LOAD -> integerLoad(ins, Op.I32_LOAD, Op.F32_REINTERPRET_I32, out);
             case F64_LOAD -> integerLoad(ins, Op.I64_LOAD, Op.F64_REINTERPRET_I64, out);
@@ -74,8 +66,18 @@ final class ExactRewrites {
                 out.add(Instr.of(Op.I32_CONST, 0));
                 out.add(Instr.of(Op.I32_OR));
             }
-            default -> offsetGuard(ins, out, s);
+            case I32_STORE, I64_STORE, F32_STORE, F64_STORE, I32_STORE8, I32_STORE16, I64_STORE8, I64_STORE16,
+                 I64_STORE32 -> {
+                if (ins.b() == 0) {
+                    return false; // offset 0: address + offset cannot pass 2^32
+                }
+                offsetGuard(ins, out, s);
+            }
+            default -> {
+                return false;
+            }
         }
+        return true;
     }
 
     /** Rule 1: the same bytes read as an integer, then reinterpreted (the spec's own definition of a float load). */

@@ -605,9 +605,7 @@ final class Transformer {
 
         /** An input instruction with no rule of its own here: as it is, or its exact rewrite (docs/gas.md §16). */
         private void plain(Instr ins) {
-            if (ExactRewrites.applies(ins)) {
-                ExactRewrites.emit(ins, dst, this);
-            } else {
+            if (!ExactRewrites.rewrite(ins, dst, this)) {
                 dst.add(ins);
             }
         }

@@ -133,11 +133,9 @@ final class FuzzCommand implements Callable<Integer> {
         } catch (KnownFindings.BadRegistryException e) {
             return usage("--known: " + e.getMessage());
         }
+        // the generator is always there: with no contracts every case gets a generated module
         Optional<ModuleSource> generator = Optional.of(GeneratorBinding.source());
         Optional<ModuleShrinker> shrinker = Optional.of(GeneratorBinding.shrinker());
-        if (pool.isEmpty() && generator.isEmpty()) {
-            return usage("no contracts in " + contracts + " and no module generator: nothing to fuzz");
-        }
         EngineRegistry registry = EngineRegistry.discover();
         List<String> ids = engines.isEmpty() ? registry.defaultIds() : engines;
         for (String id : ids) {
@@ -176,7 +174,7 @@ final class FuzzCommand implements Callable<Integer> {
         int exit = store.newBugs().isEmpty() ? ExitCode.OK : ExitCode.DIFFERENCE;
         int restarts = runner instanceof IsolatedRunner iso ? iso.restarts() : 0;
         CampaignSummary.Setup setup = new CampaignSummary.Setup(seed, sh, profile, pool.hash(), pool.entries().size(),
-                generator.isEmpty() ? 0 : pool.isEmpty() ? 100 : generatedPercent, privatePercent, generator.isPresent(),
+                pool.isEmpty() ? 100 : generatedPercent, privatePercent, true,
                 !inProcess, timeoutSeconds);
         byte[] summary = CanonicalJson.toBytes(CampaignSummary.build(setup, runner.engines(), result, store, restarts, exit));
         AtomicFiles.write(out.resolve("summary.json"), summary);

@@ -238,15 +238,15 @@ public final class EngineExecutor implements AutoCloseable {
                     || !(compiled(new ModuleKey(prepared.profile().id(), codeHash), ready.wasm(), pins) instanceof CompiledModule module)) {
                 return Optional.empty();
             }
-            List<HostImport> imports = ready.metered() ? concatImports(ready) : null;
             HostAbi host = new HostAbi(new CallContext(Bytes.EMPTY, Bytes.EMPTY, Bytes.EMPTY, 0, 0),
                     new StorageOverlay(Bytes.EMPTY, k -> Optional.empty()));
+            List<HostImport> imports = ContractCallRunner.imports(host, ready);
             return Optional.ofNullable(worker.run(new EngineWorker.Stoppable<FunctionType>() {
                 private final AtomicReference<ModuleInstance> running = new AtomicReference<>();
 
                 @Override
                 public FunctionType call() {
-                    try (ModuleInstance instance = module.instantiate(imports != null ? imports : host.imports())) {
+                    try (ModuleInstance instance = module.instantiate(imports)) {
                         running.set(instance);
                         return instance.exportType(function);
                     }
@@ -263,12 +263,6 @@ public final class EngineExecutor implements AutoCloseable {
         } catch (TimeoutException | ExecutionException e) {
             return Optional.empty();
         }
-    }
-
-    private static List<HostImport> concatImports(ExecutionProfile.Preparation.Ready ready) {
-        HostAbi host = new HostAbi(new CallContext(Bytes.EMPTY, Bytes.EMPTY, Bytes.EMPTY, 0, 0),
-                new StorageOverlay(Bytes.EMPTY, k -> Optional.empty()));
-        return ContractCallRunner.imports(host, ready);
     }
 
     /**
@@ -431,12 +425,12 @@ public final class EngineExecutor implements AutoCloseable {
                 phase + " failed with " + t.getClass().getName() + message);
     }
 
-    private static CallResult trap(WorldState pre, String cls, long gas, String diagnostic) {
+    static CallResult trap(WorldState pre, String cls, long gas, String diagnostic) {
         return new CallResult(Status.TRAP, cls, Bytes.EMPTY, List.of(), List.of(), List.of(), gas, pre.stateRoot(), diagnostic);
     }
 
     /** A call that never started (no instance): uses no gas. */
-    private static CallResult failure(WorldState pre, Status status, String cls, String diagnostic) {
+    static CallResult failure(WorldState pre, Status status, String cls, String diagnostic) {
         return new CallResult(status, cls, Bytes.EMPTY, List.of(), List.of(), List.of(), 0, pre.stateRoot(), diagnostic);
     }
 

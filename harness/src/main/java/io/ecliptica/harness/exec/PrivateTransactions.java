@@ -20,10 +20,10 @@ import java.util.function.Function;
  * (signature, key directory, intrinsic gas) before it, and after it the encryption of its writes,
  * the sealing of its outputs to the sender's viewing key, and the gas for that work.
  */
-final class PrivateTransactions {
+public final class PrivateTransactions {
 
     /** Intrinsic gas of a private transaction: the ML-DSA-65 signature check. */
-    static final long SIGNATURE_CHECK = 250_000;
+    public static final long SIGNATURE_CHECK = 250_000;
     /** Sealing one envelope (an ML-KEM-768 encapsulation and AES-GCM-SIV): base and per payload byte. */
     static final long ENVELOPE_BASE = 100_000;
     static final long ENVELOPE_PER_BYTE = 10;
@@ -99,9 +99,8 @@ final class PrivateTransactions {
         }
         long gas = metered ? SIGNATURE_CHECK + wasmGas + cost : 0;
         if (metered && Long.compareUnsigned(gas, tx.gasLimit()) > 0) {
-            return new Execution.Completed(new CallResult(Status.TRAP, "out_of_gas", Bytes.EMPTY, List.of(), List.of(),
-                    List.of(), tx.gasLimit(), pre.stateRoot(), "the privacy work (" + cost + " gas) does not fit in the gas left"),
-                    pre);
+            return new Execution.Completed(EngineExecutor.trap(pre, "out_of_gas", tx.gasLimit(),
+                    "the privacy work (" + cost + " gas) does not fit in the gas left"), pre);
         }
         WorldState post = plain.status() == Status.OK ? apply.apply(writes) : pre;
         return new Execution.Completed(new CallResult(plain.status(), plain.errorClass(), output, plain.results(), events,
@@ -114,7 +113,6 @@ final class PrivateTransactions {
     }
 
     private static CallResult rejected(WorldState pre, String cls, String diagnostic) {
-        return new CallResult(Status.INVALID, cls, Bytes.EMPTY, List.of(), List.of(), List.of(), 0, pre.stateRoot(),
-                diagnostic);
+        return EngineExecutor.failure(pre, Status.INVALID, cls, diagnostic);
     }
 }

@@ -3,6 +3,7 @@ package io.ecliptica.harness.fuzz.campaign;
 import io.ecliptica.harness.crypto.AccountKeys;
 import io.ecliptica.harness.crypto.ChainSecret;
 import io.ecliptica.harness.crypto.StateCipher;
+import io.ecliptica.harness.exec.PrivateTransactions;
 import io.ecliptica.harness.exec.Transaction;
 import io.ecliptica.harness.exec.TxAuth;
 import io.ecliptica.harness.state.Bytes;
@@ -26,8 +27,6 @@ import java.util.TreeMap;
 public final class PrivateCase {
     /** Account {@code k} stands for sender {@code k} of {@link CaseDeriver#SENDERS}. */
     static final List<String> NAMES = List.of("sender0", "sender1", "sender2", "sender3");
-    /** The intrinsic gas of scheme ecliptica-privacy/1 (gas.md §14; a new value would be a new scheme). */
-    static final long SIGNATURE_CHECK_GAS = 250_000;
 
     private PrivateCase() {
     }
@@ -70,7 +69,7 @@ public final class PrivateCase {
                 Transaction tx = t.tx();
                 // the signature check's intrinsic gas on top, so the call runs with the gas it has in plaintext
                 Transaction mine = new Transaction(p.accounts().get(k).address(), tx.to(), tx.function(), tx.input(),
-                        tx.args(), tx.gasLimit() + SIGNATURE_CHECK_GAS);
+                        tx.args(), tx.gasLimit() + PrivateTransactions.SIGNATURE_CHECK);
                 txs.add(new TxSpec(signed(mine, p, nonces[k]++), Optional.empty()));
             }
             blocks.add(new BlockSpec(b.header(), txs, Optional.empty()));
@@ -84,8 +83,7 @@ public final class PrivateCase {
         PrivacySpec.Account a = p.accounts().stream().filter(x -> x.address().equals(tx.from())).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("the sender " + tx.from() + " is no account of the chain"));
         AccountKeys keys = a.keys().orElseThrow(() -> new IllegalArgumentException("account " + a.name() + " has no keys"));
-        Transaction unsigned = new Transaction(tx.from(), tx.to(), tx.function(), tx.input(), tx.args(), tx.gasLimit());
-        return unsigned.withAuth(new TxAuth(nonce, a.spendingKey().encoded(),
-                keys.spendingKey().sign(unsigned.payload(p.chainId(), nonce))));
+        // the payload leaves out any signature tx already carries; withAuth replaces it
+        return tx.withAuth(new TxAuth(nonce, a.spendingKey().encoded(), keys.spendingKey().sign(tx.payload(p.chainId(), nonce))));
     }
 }

@@ -71,7 +71,7 @@ final class BinaryEncoder {
             for (ModuleAst.Global g : m.globals()) {
                 s.byte1(code(g.type()));
                 s.byte1(g.mutable() ? 1 : 0);
-                instr(s, low, new Lowering.Flat(constOp(g.type()), g.init(), 0, null, null));
+                instr(s, low, new Lowering.Flat(Op.constOf(g.type()), g.init(), 0, null, null));
                 s.byte1(0x0B);
             }
             out.section(6, s);
@@ -144,15 +144,6 @@ final class BinaryEncoder {
             out.section(11, s);
         }
         return out.toByteArray();
-    }
-
-    static Op constOp(ValueType t) {
-        return switch (t) {
-            case I32 -> Op.I32_CONST;
-            case I64 -> Op.I64_CONST;
-            case F32 -> Op.F32_CONST;
-            case F64 -> Op.F64_CONST;
-        };
     }
 
     static int code(ValueType t) {

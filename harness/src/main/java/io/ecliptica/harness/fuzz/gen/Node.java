@@ -63,13 +63,7 @@ public sealed interface Node permits Node.Instr, Node.Block, Node.If {
     }
 
     static Instr constant(ValueType t, long bits) {
-        Op op = switch (t) {
-            case I32 -> Op.I32_CONST;
-            case I64 -> Op.I64_CONST;
-            case F32 -> Op.F32_CONST;
-            case F64 -> Op.F64_CONST;
-        };
-        return new Instr(op, t == ValueType.I32 || t == ValueType.F32 ? bits & 0xFFFF_FFFFL : bits, 0, List.of(), null,
+        return new Instr(Op.constOf(t), t == ValueType.I32 || t == ValueType.F32 ? bits & 0xFFFF_FFFFL : bits, 0, List.of(), null,
                 List.of(), List.of(t));
     }
 }

@@ -230,6 +230,16 @@ public enum Op {
         return sig != null;
     }
 
+    /** The constant instruction of type {@code t}. */
+    static Op constOf(ValueType t) {
+        return switch (t) {
+            case I32 -> I32_CONST;
+            case I64 -> I64_CONST;
+            case F32 -> F32_CONST;
+            case F64 -> F64_CONST;
+        };
+    }
+
     public List<ValueType> params() {
         return types(sig.substring(0, sig.indexOf('>')));
     }

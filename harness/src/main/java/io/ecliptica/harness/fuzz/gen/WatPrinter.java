@@ -35,7 +35,7 @@ final class WatPrinter {
         }
         for (ModuleAst.Global g : m.globals()) {
             s.append("  (global ").append(g.mutable() ? "(mut " + g.type().wasmName() + ")" : g.type().wasmName())
-                    .append(" (").append(constant(BinaryEncoder.constOp(g.type()), g.init())).append("))\n");
+                    .append(" (").append(constant(Op.constOf(g.type()), g.init())).append("))\n");
         }
         for (ModuleAst.Export e : m.exports()) {
             s.append("  (export \"").append(e.name()).append("\" (func ").append(low.funcIndex(e.funcId())).append("))\n");

@@ -27,9 +27,6 @@ import io.ecliptica.harness.exec.ExecutionProfile;
  * the next case, so one bad case never ends a campaign.
  */
 public final class IsolatedRunner implements CaseRunner {
-    /** Default slack on top of the per-call guard for compiling and instantiating (GraalWasm, Chicory's compiler). */
-    public static final Duration SLACK = Duration.ofSeconds(30);
-
     private final List<EngineProcess> processes;
     private final List<EngineDescriptor> descriptors;
     private final int callTimeoutSeconds;
@@ -49,15 +46,9 @@ public final class IsolatedRunner implements CaseRunner {
     /**
      * Starts one worker per engine, in parallel.
      *
+     * @param slack  added to the per-call guard times the case's calls (plus one) before a silent worker is hung
      * @param logDir where each worker's stderr is appended ({@code ENGINE.log}), or empty to discard
      */
-    public static IsolatedRunner start(List<String> engineIds, int callTimeoutSeconds, Optional<Path> logDir,
-                                       Function<String, ExecutionProfile> profiles)
-            throws EngineProcess.WorkerStartException {
-        return start(engineIds, callTimeoutSeconds, SLACK, logDir, profiles);
-    }
-
-    /** @param slack added to the per-call guard times the case's calls (plus one) before a silent worker is hung */
     public static IsolatedRunner start(List<String> engineIds, int callTimeoutSeconds, Duration slack,
                                        Optional<Path> logDir, Function<String, ExecutionProfile> profiles)
             throws EngineProcess.WorkerStartException {
@@ -98,7 +89,7 @@ public final class IsolatedRunner implements CaseRunner {
 
     @Override
     public RunOutcome run(Vector vector) {
-        Duration deadline = Duration.ofSeconds((long) callTimeoutSeconds * (vector.transactionCount() + 1)).plus(slack);
+        Duration deadline = deadline(vector);
         List<Future<EngineProcess.Reply>> replies = new ArrayList<>();
         for (EngineProcess p : processes) {
             replies.add(pool.submit(() -> p.run(vector, deadline)));
@@ -138,7 +129,7 @@ public final class IsolatedRunner implements CaseRunner {
     public Optional<List<HostCallTrace.HostCall>> hostCalls(Vector vector, String engine, int block, int tx) {
         for (int i = 0; i < descriptors.size(); i++) {
             if (descriptors.get(i).id().equals(engine)) {
-                Duration deadline = Duration.ofSeconds((long) callTimeoutSeconds * (vector.transactionCount() + 1)).plus(slack);
+                Duration deadline = deadline(vector);
                 return processes.get(i).hostCalls(vector, block, tx, deadline);
             }
         }
@@ -149,5 +140,10 @@ public final class IsolatedRunner implements CaseRunner {
     public void close() {
         pool.shutdownNow();
         processes.forEach(EngineProcess::close);
+    }
+
+    /** How long a worker may stay silent on {@code vector} before it counts as hung. */
+    private Duration deadline(Vector vector) {
+        return Duration.ofSeconds((long) callTimeoutSeconds * (vector.transactionCount() + 1)).plus(slack);
     }
 }
