@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The host calls of one transaction folded into a SHA-256 hash chain (docs/abi.md §5). Two engines
@@ -191,6 +192,24 @@ public final class HostCallTrace {
             return MessageDigest.getInstance("SHA-256").digest(in);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The first index at which the call lists are not all the same call (a list that has ended has
+     * no call there); their common length when they are identical.
+     */
+    public static int firstDifference(List<List<HostCall>> calls) {
+        for (int k = 0; ; k++) {
+            HostCall first = k < calls.get(0).size() ? calls.get(0).get(k) : null;
+            for (List<HostCall> c : calls) {
+                if (!Objects.equals(k < c.size() ? c.get(k) : null, first)) {
+                    return k;
+                }
+            }
+            if (first == null) {
+                return k;
+            }
         }
     }
 }

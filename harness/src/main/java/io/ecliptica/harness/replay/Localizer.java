@@ -13,7 +13,6 @@ import io.ecliptica.harness.state.Bytes;
 import io.ecliptica.harness.state.WorldState;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -75,30 +74,16 @@ final class Localizer {
     /** The first index at which the engines' call lists are not all the same call. */
     static ReplayOutcome.HostCallDiff compare(List<String> engines, List<List<HostCallTrace.HostCall>> calls,
                                               List<Optional<String>> failures) {
-        int k = 0;
-        while (true) {
-            HostCallTrace.HostCall first = k < calls.get(0).size() ? calls.get(0).get(k) : null;
-            boolean same = true;
-            for (List<HostCallTrace.HostCall> c : calls) {
-                HostCallTrace.HostCall mine = k < c.size() ? c.get(k) : null;
-                if (!Objects.equals(mine, first)) {
-                    same = false;
-                    break;
-                }
+        int k = HostCallTrace.firstDifference(calls);
+        Optional<HostCallTrace.HostCall> last = k == 0 ? Optional.empty() : Optional.of(calls.get(0).get(k - 1));
+        List<ReplayOutcome.EngineCall> differing = new ArrayList<>();
+        if (!calls.stream().allMatch(c -> c.size() == k)) { // else all ended at k: identical
+            for (int e = 0; e < engines.size(); e++) {
+                List<HostCallTrace.HostCall> c = calls.get(e);
+                differing.add(new ReplayOutcome.EngineCall(engines.get(e),
+                        k < c.size() ? Optional.of(c.get(k)) : Optional.empty(), c.size(), failures.get(e)));
             }
-            if (!same || first == null) {
-                Optional<HostCallTrace.HostCall> last = k == 0 ? Optional.empty() : Optional.of(calls.get(0).get(k - 1));
-                List<ReplayOutcome.EngineCall> differing = new ArrayList<>();
-                if (!same) {
-                    for (int e = 0; e < engines.size(); e++) {
-                        List<HostCallTrace.HostCall> c = calls.get(e);
-                        differing.add(new ReplayOutcome.EngineCall(engines.get(e),
-                                k < c.size() ? Optional.of(c.get(k)) : Optional.empty(), c.size(), failures.get(e)));
-                    }
-                }
-                return new ReplayOutcome.HostCallDiff(k, last, differing);
-            }
-            k++;
         }
+        return new ReplayOutcome.HostCallDiff(k, last, differing);
     }
 }

@@ -67,14 +67,22 @@ public final class VectorReader {
 
     /** Parses a file's JSON, mapping syntax errors to one line with line:column. */
     public static JsonNode readJson(Path file) throws VectorFormatException {
-        byte[] bytes;
+        return readJson(file, readBytes(file));
+    }
+
+    /** The bytes of {@code file}; a missing or unreadable file is a one-line error naming it. */
+    public static byte[] readBytes(Path file) throws VectorFormatException {
         try {
-            bytes = Files.readAllBytes(file);
+            return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new VectorFormatException(file + ": no such file");
         } catch (IOException e) {
             throw new VectorFormatException(file + ": cannot read: " + e.getMessage());
         }
+    }
+
+    /** {@code bytes}, read from {@code file}, parsed strictly; errors name {@code file} and the place. */
+    public static JsonNode readJson(Path file, byte[] bytes) throws VectorFormatException {
         try {
             return JSON.readTree(bytes);
         } catch (JsonProcessingException e) {

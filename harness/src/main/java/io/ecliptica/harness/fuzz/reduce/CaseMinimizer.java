@@ -80,7 +80,10 @@ public final class CaseMinimizer {
         }
         tests++;
         RunOutcome o = runner.run(candidate.vector());
-        return Triage.signature(o, runner).filter(target::equals).map(s -> new State(candidate, o));
+        // host calls are localized (two more runs) only for a candidate that can still match
+        return Triage.signature(o, runner, s -> s.field().equals(target.field()) && s.sides().equals(target.sides())
+                        && s.outcomes().equals(target.outcomes()))
+                .filter(target::equals).map(s -> new State(candidate, o));
     }
 
     // ---- ddmin over transactions ---------------------------------------------------------------

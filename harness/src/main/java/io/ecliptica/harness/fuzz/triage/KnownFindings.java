@@ -5,7 +5,6 @@ import io.ecliptica.harness.state.StateRootScheme;
 import io.ecliptica.harness.vector.JsonCursor;
 import io.ecliptica.harness.vector.VectorFormatException;
 import io.ecliptica.harness.vector.VectorReader;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,8 +56,10 @@ public final class KnownFindings {
         }
     }
 
-    private static KnownFindings read(Path file) throws VectorFormatException, BadRegistryException {
-        JsonCursor top = new JsonCursor(file.toString(), "", VectorReader.readJson(file));
+    private static KnownFindings read(Path file) throws VectorFormatException {
+        // one read: the hash names exactly the bytes parsed
+        byte[] bytes = VectorReader.readBytes(file);
+        JsonCursor top = new JsonCursor(file.toString(), "", VectorReader.readJson(file, bytes));
         if (top.node() == null || top.node().isMissingNode()) {
             throw top.error("empty file");
         }
@@ -76,12 +77,6 @@ public final class KnownFindings {
                 throw e.get("name").error("name '" + k.name() + "' is used by an earlier entry");
             }
             entries.add(k);
-        }
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new BadRegistryException(file + ": cannot read: " + e.getMessage());
         }
         return new KnownFindings(entries, StateRootScheme.sha256(Bytes.of(bytes)).toHex());
     }

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /** Computes the {@link Signature} of a case run, if it found anything. */
 public final class Triage {
@@ -25,6 +26,16 @@ public final class Triage {
      * call where they differ.
      */
     public static Optional<Signature> signature(RunOutcome outcome, CaseRunner runner) {
+        return signature(outcome, runner, s -> true);
+    }
+
+    /**
+     * As {@link #signature(RunOutcome, CaseRunner)}, but a divergence's host calls are localized
+     * only when {@code localize} accepts its signature without them (field, sides and outcomes):
+     * the minimizer, which wants one signature, skips the two extra runs for a candidate that
+     * already differs. Otherwise the signature comes back with an empty host call.
+     */
+    public static Optional<Signature> signature(RunOutcome outcome, CaseRunner runner, Predicate<Signature> localize) {
         if (!outcome.faults().isEmpty()) {
             WorkerFault f = outcome.faults().get(0);
             return Optional.of(new Signature(f.kind().id(), List.of(List.of(f.engine())), List.of(), ""));
@@ -32,7 +43,7 @@ public final class Triage {
         VectorVerdict v = outcome.verdict();
         for (Finding f : v.findings()) {
             if (f instanceof Finding.Divergence d) {
-                return Optional.of(divergence(v, d, runner));
+                return Optional.of(divergence(v, d, runner, localize));
             }
         }
         for (Finding f : v.findings()) {
@@ -49,7 +60,8 @@ public final class Triage {
         return Optional.empty();
     }
 
-    private static Signature divergence(VectorVerdict v, Finding.Divergence d, CaseRunner runner) {
+    private static Signature divergence(VectorVerdict v, Finding.Divergence d, CaseRunner runner,
+                                        Predicate<Signature> localize) {
         // sides: engines grouped by value, in engine order within a side; the largest side first,
         // ties in the order of each side's first engine
         Map<String, List<String>> byValue = new LinkedHashMap<>();
@@ -66,8 +78,11 @@ public final class Triage {
                 outcomes.add(outcome(v, side.get(0), d.at().block(), d.at().tx()));
             }
         }
-        String hostCall = d.at().tx() < 0 ? "" : firstDifferingHostCall(runner, v, d, sides);
-        return new Signature(d.at().field(), sides, outcomes, hostCall);
+        Signature unlocalized = new Signature(d.at().field(), sides, outcomes, "");
+        if (d.at().tx() < 0 || !localize.test(unlocalized)) {
+            return unlocalized;
+        }
+        return new Signature(d.at().field(), sides, outcomes, firstDifferingHostCall(runner, v, d, sides));
     }
 
     /**
@@ -86,20 +101,19 @@ public final class Triage {
         }
         List<HostCallTrace.HostCall> x = a.get();
         List<HostCallTrace.HostCall> y = b.get();
-        boolean endsDiffer = d.at().field().equals("status") || d.at().field().equals("class");
-        for (int i = 0; i < Math.max(x.size(), y.size()); i++) {
-            HostCallTrace.HostCall p = i < x.size() ? x.get(i) : null;
-            HostCallTrace.HostCall q = i < y.size() ? y.get(i) : null;
-            if (p == null || !p.equals(q)) {
-                if ((p == null || q == null) && endsDiffer) {
-                    // one side stopped (trapped) where the other went on: its next call is a
-                    // consequence of the differing end, not where the executions parted
-                    return "";
-                }
-                return (p == null ? "none" : p.function()) + " vs " + (q == null ? "none" : q.function());
-            }
+        int i = HostCallTrace.firstDifference(List.of(x, y));
+        HostCallTrace.HostCall p = i < x.size() ? x.get(i) : null;
+        HostCallTrace.HostCall q = i < y.size() ? y.get(i) : null;
+        if (p == null && q == null) {
+            return ""; // identical
         }
-        return "";
+        boolean endsDiffer = d.at().field().equals("status") || d.at().field().equals("class");
+        if ((p == null || q == null) && endsDiffer) {
+            // one side stopped (trapped) where the other went on: its next call is a
+            // consequence of the differing end, not where the executions parted
+            return "";
+        }
+        return (p == null ? "none" : p.function()) + " vs " + (q == null ? "none" : q.function());
     }
 
     /** {@code status} or {@code status:class} of an engine's result at a transaction. */
